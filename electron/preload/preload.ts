@@ -1,0 +1,17 @@
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { Bridge, CoreEvent } from '../../shared/api';
+
+/**
+ * The renderer's only way to the core: call(method, input) and on(event). No raw ipcRenderer,
+ * no generic channel pass-through; the main process re-validates every input anyway.
+ */
+const bridge: Bridge = {
+  call: (method, input, opts) => ipcRenderer.invoke('hskc:call', method, input, opts ?? {}),
+  on(listener) {
+    const wrapped = (_e: IpcRendererEvent, event: CoreEvent) => listener(event);
+    ipcRenderer.on('hskc:event', wrapped);
+    return () => ipcRenderer.removeListener('hskc:event', wrapped);
+  },
+};
+
+contextBridge.exposeInMainWorld('hskc', bridge);

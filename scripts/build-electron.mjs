@@ -1,0 +1,39 @@
+// Bundles the Electron main process (with the core) and the preload into dist-electron/.
+// Native and heavy packages stay external and load from node_modules.
+import { build } from 'esbuild';
+
+const external = [
+  'electron',
+  'better-sqlite3',
+  'pdfjs-dist',
+  'exceljs',
+  '@cantoo/pdf-lib',
+  '@cantoo/fontkit',
+  'mammoth',
+];
+await build({
+  entryPoints: { main: 'electron/main/main.ts' },
+  outdir: 'dist-electron',
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node22',
+  external,
+  // import.meta.url is used by the core to find resources/; give the CJS bundle its own.
+  define: { 'import.meta.url': 'importMetaUrl' },
+  banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  logLevel: 'warning',
+});
+await build({
+  entryPoints: { preload: 'electron/preload/preload.ts' },
+  outdir: 'dist-electron',
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node22',
+  external: ['electron'],
+  logLevel: 'warning',
+});
+console.log('dist-electron/ đã được tạo.');

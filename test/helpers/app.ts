@@ -1,0 +1,89 @@
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { Core } from '../../electron/core';
+import { openCoreWithDemo } from '../../electron/core/startup';
+import { startHost, type Host } from '../../electron/host/server';
+import type { Framework } from '../../shared/framework';
+import { launchChromium } from './browser';
+import { tempDir } from './workspace';
+
+export interface RunningApp {
+  core: Core;
+  host: Host;
+  browser: Browser;
+  page: Page;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+/** The real app as a person gets it without Electron: web host + built UI + Chromium. */
+export async function openApp(
+  opts: { resourcesDir?: string; viewport?: { width: number; height: number } } = {},
+): Promise<RunningApp> {
+  const tmp = tempDir('hskc-e2e-');
+  const core = await openCoreWithDemo({
+    dataDir: tmp.dir,
+    validateOutput: true,
+    ...(opts.resourcesDir ? { resourcesDir: opts.resourcesDir } : {}),
+  });
+  const host = await startHost({ core, staticDir: 'dist' });
+  const browser = await launchChromium();
+  const page = await browser.newPage({
+    viewport: opts.viewport ?? { width: 1360, height: 860 },
+    locale: 'vi-VN',
+  });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(host.openUrl);
+  return {
+    core,
+    host,
+    browser,
+    page,
+    dataDir: tmp.dir,
+    async close() {
+      await browser.close();
+      await host.close();
+      core.close();
+      tmp.cleanup();
+      if (errors.length) throw new Error(`Lỗi trong trang: ${errors.join('; ')}`);
+    },
+  };
+}
+
+export const SCREENSHOTS = path.resolve('test-results/screenshots');
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const file = path.join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+/** A copy of resources/ whose demo framework is replaced by a generated one (e.g. 2,000 nodes). */
+export function resourcesWithDemo(framework: Framework): { dir: string; cleanup: () => void } {
+  const tmp = tempDir('hskc-res-');
+  cpSync('resources', tmp.dir, { recursive: true });
+  writeFileSync(
+    path.join(tmp.dir, 'frameworks', 'demo-par-phuong-minh-hoa.json'),
+    JSON.stringify(framework),
+  );
+  return tmp;
+}
+
+/**
+ * Scrolls the virtual tree with the mouse wheel, as a person would, until a row with this
+ * text is rendered; returns its locator.
+ */
+export async function revealInTree(page: Page, text: string, opts: { exact?: boolean } = {}) {
+  const tree = page.getByTestId('criteria-tree');
+  const row = tree.getByText(text, { exact: opts.exact ?? false }).first();
+  await tree.hover();
+  for (let i = 0; i < 200 && (await row.count()) === 0; i++) {
+    await page.mouse.wheel(0, 300);
+    await page.waitForTimeout(20);
+  }
+  await row.scrollIntoViewIfNeeded();
+  return row;
+}

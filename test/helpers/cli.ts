@@ -1,0 +1,11 @@
+import { main } from '../../electron/cli/main';
+
+/** Runs the CLI in-process and captures what it prints. */
+export async function runCli(
+  ...argv: string[]
+): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) });
+  return { code, out, err };
+}

@@ -1,0 +1,154 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli';
+import { tempDir } from '../helpers/workspace';
+
+const tmp = tempDir('hskc-cli-');
+afterAll(() => tmp.cleanup());
+const ws = (name: string) => path.join(tmp.dir, name);
+
+describe('hskc', () => {
+  it('lists its commands in Vietnamese', async () => {
+    const r = await runCli('--help');
+    expect(r.code).toBe(0);
+    for (const c of ['demo', 'init', 'frameworks', 'tree', 'verify'])
+      expect(r.out).toMatch(new RegExp(`^  ${c}\\b`, 'm'));
+    expect(r.out).toMatch(/^Cách dùng: hskc \[tùy chọn\] \[lệnh\]/);
+    expect(r.out).toMatch(/^Lệnh:/m);
+  });
+
+  it('demo → tree --json keeps the documented shape', async () => {
+    const dir = ws('demo');
+    const d = await runCli('demo', dir);
+    expect(d).toMatchObject({ code: 0, err: '' });
+    expect(d.out).toMatch(/Đã tạo hồ sơ mẫu tại .*UBND phường Đông Kinh/);
+    const r = await runCli('tree', dir, '--json');
+    expect(r.code).toBe(0);
+    const tree = JSON.parse(r.out) as {
+      assessment: { id: number; year: number; unit: string; framework: string };
+      nodes: {
+        code: string;
+        title: string;
+        level: number;
+        parentCode: string | null;
+        isLeaf: boolean;
+        maxPoints: number | null;
+        leadOffice: string | null;
+      }[];
+    };
+    expect(tree.assessment).toEqual({
+      id: 1,
+      year: 2026,
+      unit: 'UBND phường Đông Kinh',
+      framework: 'demo-par-phuong-minh-hoa',
+    });
+    expect(tree.nodes[0]).toEqual({
+      code: '1',
+      title: 'Công tác chỉ đạo, điều hành cải cách hành chính',
+      level: 1,
+      parentCode: null,
+      isLeaf: false,
+      maxPoints: 10,
+      leadOffice: 'Văn phòng HĐND và UBND',
+    });
+    expect(tree.nodes.find((n) => n.code === '4')?.maxPoints).toBe(9.5);
+    expect(tree.nodes.find((n) => n.code === '1.1.1')).toMatchObject({
+      parentCode: '1.1',
+      level: 3,
+      isLeaf: true,
+    });
+    const text = await runCli('tree', dir);
+    expect(text.out).toMatch(/^ {2}1\.2 Báo cáo cải cách hành chính định kỳ \(1,5 điểm\)$/m);
+  });
+
+  it('init builds a workspace from a framework id', async () => {
+    const dir = ws('init');
+    const r = await runCli(
+      'init',
+      dir,
+      '--framework',
+      'par-huyen-9-linh-vuc',
+      '--year',
+      '2024',
+      '--unit',
+      'UBND huyện Văn Quan',
+      '--level',
+      'huyen',
+      '--json',
+    );
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).unit.name).toBe('UBND huyện Văn Quan');
+    const t = JSON.parse((await runCli('tree', dir, '--json')).out) as {
+      nodes: { maxPoints: number }[];
+    };
+    expect(t.nodes.reduce((s, n) => s + (n.maxPoints ?? 0), 0)).toBe(100);
+  });
+
+  it('frameworks --json lists id, name, nodes and maxPoints', async () => {
+    const r = await runCli('frameworks', '--json');
+    expect(r.code).toBe(0);
+    const list = JSON.parse(r.out) as {
+      id: string;
+      name: string;
+      nodes: number;
+      maxPoints: number | null;
+    }[];
+    const demo = list.find((f) => f.id === 'demo-par-phuong-minh-hoa');
+    expect(demo).toMatchObject({ nodes: 86, maxPoints: 100 });
+    expect(list.find((f) => f.id === 'papi-vi-xuyen-2021')?.maxPoints).toBeNull();
+  });
+
+  it('verify --json reports database and files', async () => {
+    const r = await runCli('verify', ws('demo'), '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toEqual({
+      ok: true,
+      database: 'ok',
+      files: { checked: 0, missing: 0, corrupt: 0 },
+    });
+  });
+
+  it('fails with one Vietnamese line and a JSON error', async () => {
+    const missing = await runCli('tree', ws('khong-co'), '--json');
+    expect(missing.code).toBe(1);
+    expect(missing.err.trim().split('\n')).toHaveLength(1);
+    expect(missing.err).toMatch(/Không tìm thấy hồ sơ/);
+    expect(JSON.parse(missing.out)).toEqual({
+      error: { code: 'WORKSPACE_MISSING', message: missing.err.trim() },
+    });
+
+    const again = await runCli('demo', ws('demo'));
+    expect(again).toMatchObject({ code: 1, out: '' });
+    expect(again.err).toMatch(/đã có hồ sơ/);
+
+    const usage = await runCli('init', ws('x'), '--framework', 'demo-par-phuong-minh-hoa');
+    expect(usage.code).toBe(2);
+    expect(usage.err).toMatch(/Thiếu tùy chọn bắt buộc “--year <YYYY>”/);
+
+    const year = await runCli(
+      'init',
+      ws('y'),
+      '--framework',
+      'demo-par-phuong-minh-hoa',
+      '--year',
+      '20x6',
+      '--unit',
+      'A',
+    );
+    expect(year.code).toBe(1);
+    expect(year.err).toMatch(/Năm “20x6” không hợp lệ/);
+
+    expect((await runCli('lung-tung')).err).toMatch(/Không có lệnh “lung-tung”/);
+  });
+
+  it('runs as a real program through bin/hskc.mjs', () => {
+    const bin = path.resolve('bin/hskc.mjs');
+    expect(execFileSync(process.execPath, [bin, '--version'], { encoding: 'utf8' }).trim()).toMatch(
+      /^\d+\.\d+\.\d+$/,
+    );
+    const r = spawnSync(process.execPath, [bin, 'tree', ws('khong-co')], { encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim()).toMatch(/^Không tìm thấy hồ sơ trong thư mục/);
+  });
+});

@@ -1,0 +1,102 @@
+import http from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Core } from '../../electron/core';
+import { openCoreWithDemo } from '../../electron/core/startup';
+import { startHost, type Host } from '../../electron/host/server';
+import { tempDir } from '../helpers/workspace';
+
+const tmp = tempDir('hskc-host-');
+let core: Core;
+let host: Host;
+beforeAll(async () => {
+  core = await openCoreWithDemo({ dataDir: tmp.dir, validateOutput: true });
+  host = await startHost({ core, staticDir: 'dist' });
+});
+afterAll(async () => {
+  await host.close();
+  core.close();
+  tmp.cleanup();
+});
+
+/** Raw request so tests control the Host and Origin headers, as an attacker would. */
+function request(
+  path: string,
+  opts: { method?: string; headers?: Record<string, string>; body?: string } = {},
+) {
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>(
+    (resolve, reject) => {
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port: host.port,
+          path,
+          method: opts.method ?? 'GET',
+          headers: opts.headers,
+        },
+        (res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (c: string) => (body += c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+        },
+      );
+      req.on('error', reject);
+      if (opts.body) req.write(opts.body);
+      req.end();
+    },
+  );
+}
+const rpc = (method: string, input: unknown, headers: Record<string, string> = {}) =>
+  request(`/rpc/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-HSKC-Token': host.token, ...headers },
+    body: JSON.stringify({ input }),
+  });
+
+describe('local web host', () => {
+  it('binds 127.0.0.1 on a random port with a long secret', () => {
+    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    expect(host.token.length).toBeGreaterThanOrEqual(32);
+    expect(host.openUrl).toBe(`${host.url}#token=${host.token}`);
+  });
+
+  it('answers the contract through the same dispatch', async () => {
+    const r = await rpc('criteria.tree', {});
+    expect(r.status).toBe(200);
+    const body = JSON.parse(r.body) as { ok: boolean; data: { nodes: unknown[] } };
+    expect(body.ok).toBe(true);
+    expect(body.data.nodes.length).toBe(86);
+    const bad = JSON.parse((await rpc('criteria.node', { nodeId: 'x' })).body);
+    expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+
+  it('refuses calls without the secret, from other hosts or other origins', async () => {
+    expect((await rpc('workspace.info', {}, { 'X-HSKC-Token': 'sai' })).status).toBe(401);
+    expect((await rpc('workspace.info', {}, { Host: `evil.example:${host.port}` })).status).toBe(
+      421,
+    );
+    expect((await rpc('workspace.info', {}, { Origin: 'http://evil.example' })).status).toBe(403);
+    expect((await request('/rpc/workspace.info')).status).toBe(405);
+    expect((await request('/events')).status).toBe(401);
+  });
+
+  it('serves the UI with a strict CSP and nothing outside dist/', async () => {
+    const index = await request('/');
+    expect(index.status).toBe(200);
+    expect(index.headers['content-security-policy']).toMatch(
+      /default-src 'self'; script-src 'self'/,
+    );
+    expect(index.body).toMatch(/<div id="root">/);
+    const traversal = await request('/..%2f..%2fpackage.json');
+    expect(traversal.body).not.toMatch(/"name": "ho-so-kiem-chung"/);
+  });
+
+  it('refuses oversized bodies', async () => {
+    const r = await request('/rpc/workspace.info', {
+      method: 'POST',
+      headers: { 'X-HSKC-Token': host.token, 'Content-Type': 'application/json' },
+      body: 'x'.repeat(9 * 1024 * 1024),
+    }).catch(() => ({ status: 413, body: '', headers: {} }));
+    expect(r.status).toBe(413);
+  });
+});
