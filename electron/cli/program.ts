@@ -1,4 +1,4 @@
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import type { Input, Method, Output } from '../../shared/api';
 import { createCore, type Core } from '../core';
 import { toApiError } from '../core/dispatch';

@@ -2,6 +2,8 @@ import type { CoreEvent } from '../../shared/api';
 import type { Actor } from './audit';
 import type { FrameworkCatalog } from './criteria/frameworks';
 import { CoreError } from './errors';
+import { readSettings } from './settings';
+import type { Uploads } from './uploads';
 import type { Workspace } from './workspace';
 
 /** What every domain's handlers get from createCore: the workspace, who acts, and events. */
@@ -16,6 +18,8 @@ export interface CoreContext {
   emit(event: CoreEvent): void;
   /** Announces that an entity changed, so every open view refreshes. */
   changed(entity: string): void;
+  /** Files handed in by path or upload id. */
+  uploads(): Uploads;
 }
 
 export function makeContext(opts: {
@@ -24,6 +28,7 @@ export function makeContext(opts: {
   workspace: Workspace | null;
   actor: Partial<Actor> | undefined;
   emit: (e: CoreEvent) => void;
+  uploads: Uploads | null;
 }): CoreContext {
   const ws = (): Workspace => {
     if (!opts.workspace) throw new CoreError('WORKSPACE_MISSING', 'Chưa chọn thư mục hồ sơ.');
@@ -40,19 +45,24 @@ export function makeContext(opts: {
     },
     actor() {
       const db = ws().db;
-      const setting = (k: string) =>
-        (
-          db.prepare('SELECT value FROM setting WHERE key = ?').get(k) as
-            { value: string } | undefined
-        )?.value ?? null;
-      return {
-        name: opts.actor?.name ?? setting('user.name'),
-        office: opts.actor?.office ?? setting('user.office'),
-      };
+      const s = readSettings(db);
+      const office =
+        s.userOfficeId === null
+          ? null
+          : ((
+              db.prepare('SELECT name FROM office WHERE id = ?').get(s.userOfficeId) as
+                { name: string } | undefined
+            )?.name ?? null);
+      return { name: opts.actor?.name ?? s.userName, office: opts.actor?.office ?? office };
     },
     emit: opts.emit,
     changed(entity) {
       opts.emit({ type: 'workspace.changed', entity });
+    },
+    uploads() {
+      ws();
+      if (!opts.uploads) throw new CoreError('READ_ONLY', 'Hồ sơ đang được mở ở chế độ chỉ đọc.');
+      return opts.uploads;
     },
   };
 }

@@ -10,6 +10,10 @@ import { createDispatcher } from './dispatch';
 import { defaultResourcesDir } from './resources';
 import { openWorkspace } from './workspace';
 import { workspaceHandlers } from './workspace-handlers';
+import { Uploads } from './uploads';
+import { readSettings } from './settings';
+import type { Readable } from 'node:stream';
+import type { UploadResult } from '../../shared/contract/files';
 
 z.config(z.locales.vi());
 
@@ -22,12 +26,16 @@ export interface CoreOptions {
   /** Check every output against the contract too (tests). */
   validateOutput?: boolean;
   log?: (e: unknown) => void;
+  /** Whether inputs may name files by path (Electron, CLI); the web host sets false. */
+  allowPaths?: boolean;
 }
 
 export interface Core {
   handlers: Handlers;
   dispatch(method: string, input: unknown, opts?: CallOptions): Promise<Result<unknown>>;
   on(listener: (event: CoreEvent) => void): () => void;
+  /** The web host streams uploaded bytes here; the returned id is then used as a FileRef. */
+  receiveUpload(name: string, body: Readable): Promise<UploadResult>;
   close(): void;
 }
 
@@ -40,7 +48,9 @@ export function createCore(opts: CoreOptions): Core {
     : null;
   const events = new EventEmitter();
   const emit = (e: CoreEvent) => events.emit('event', e);
-  const c = makeContext({ resourcesDir, catalog, workspace, actor: opts.actor, emit });
+  const uploads =
+    workspace && !workspace.readOnly ? new Uploads(workspace.dir, opts.allowPaths ?? true) : null;
+  const c = makeContext({ resourcesDir, catalog, workspace, actor: opts.actor, emit, uploads });
 
   // Domains are merged here; the Handlers type makes a forgotten one a compile error.
   const handlers: Handlers = {
@@ -59,7 +69,12 @@ export function createCore(opts: CoreOptions): Core {
       events.on('event', listener);
       return () => events.off('event', listener);
     },
+    receiveUpload(name, body) {
+      const maxBytes = readSettings(c.ws().db).maxFileMb * 1024 * 1024;
+      return c.uploads().receive(name, body, maxBytes);
+    },
     close() {
+      uploads?.close();
       workspace?.close();
     },
   };

@@ -10,6 +10,7 @@ import { seedDemo } from './demo';
 import { CoreError } from './errors';
 import { ensureOffice, getUnit, listOffices, setUnit } from './org';
 import { verifyWorkspace } from './verify';
+import { readSettings, writeSettings } from './settings';
 
 export function workspaceHandlers(
   c: CoreContext,
@@ -95,6 +96,27 @@ export function workspaceHandlers(
         entityId: r.entity_id,
         detail: r.detail,
       })),
+    'settings.get': async () => readSettings(c.ws().db),
+    'settings.set': async (input) => {
+      const w = c.writable();
+      if (
+        input.userOfficeId != null &&
+        !listOffices(w.db).some((o) => o.id === input.userOfficeId)
+      ) {
+        throw new CoreError('NOT_FOUND', 'Không tìm thấy phòng ban đã chọn.');
+      }
+      tx(w.db, () => {
+        writeSettings(w.db, input);
+        audit(w.db, c.actor(), 'settings.set', 'setting', null, input);
+      });
+      c.changed('settings');
+      return readSettings(w.db);
+    },
+    'uploads.put': async (input) => {
+      const bytes = Buffer.from(input.dataBase64, 'base64');
+      if (bytes.length === 0) throw new CoreError('BAD_FILE', 'Tệp rỗng.');
+      return c.uploads().receiveBytes(input.name, bytes);
+    },
     'frameworks.list': async () => c.catalog.summaries(),
     'jobs.cancel': async (input) => ({ cancelled: cancel(input.jobId) }),
   };

@@ -9,7 +9,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const dataDir = process.argv[2] ?? defaultWorkspaceDir();
 const port = Number(process.env.HSKC_PORT ?? 0);
 
-const core = await openCoreWithDemo({ dataDir });
+const core = await openCoreWithDemo({ dataDir, allowPaths: false });
 const host = await startHost({ core, staticDir: path.resolve(here, '../../dist'), port });
 console.log(`Hồ sơ: ${dataDir}`);
 console.log(`Mở ứng dụng trong trình duyệt tại: ${host.openUrl}`);

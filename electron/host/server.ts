@@ -4,6 +4,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { CoreEvent } from '../../shared/api';
 import type { Core } from '../core';
+import { toApiError } from '../core/dispatch';
 
 export const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
@@ -21,7 +22,7 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
-const MAX_BODY = 8 * 1024 * 1024;
+const MAX_BODY = 16 * 1024 * 1024;
 
 export interface Host {
   url: string;
@@ -117,6 +118,26 @@ export async function startHost(opts: {
         parsed.jobId ? { jobId: parsed.jobId } : {},
       );
       return send(res, 200, result);
+    }
+    if (url.pathname === '/upload') {
+      if (req.method !== 'POST')
+        return send(res, 405, { ok: false, error: { code: 'METHOD', message: 'Chỉ nhận POST.' } });
+      if (!authorised(req)) {
+        return send(res, 401, {
+          ok: false,
+          error: {
+            code: 'UNAUTHORISED',
+            message: 'Phiên làm việc không hợp lệ; hãy mở lại ứng dụng.',
+          },
+        });
+      }
+      const name = decodeURIComponent(String(req.headers['x-file-name'] ?? 'tep'));
+      try {
+        return send(res, 200, { ok: true, data: await opts.core.receiveUpload(name, req) });
+      } catch (e) {
+        req.resume();
+        return send(res, 200, { ok: false, error: toApiError(e) });
+      }
     }
     if (url.pathname === '/events') {
       if (!authorised(req))

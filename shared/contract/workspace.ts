@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { AuditEntry, FrameworkSummary, UnitLevel, VerifyReport, WorkspaceInfo } from '../models';
 import type { MethodSpec } from './common';
+import { Settings } from '../settings';
+import { UploadResult } from './files';
 
 export const Empty = z.object({}).strict();
 export const Id = z.number().int().positive();
@@ -33,6 +35,19 @@ export const workspaceApi = {
   'workspace.audit': {
     input: z.object({ limit: z.number().int().min(1).max(1000).default(100) }),
     output: z.array(AuditEntry),
+  },
+  'settings.get': { input: Empty, output: Settings },
+  'settings.set': { input: Settings.partial().strict(), output: Settings },
+  'uploads.put': {
+    input: z.object({
+      name: Text(255),
+      // ~12 MB of base64: screenshots and small files; large files go through POST /upload or a path.
+      dataBase64: z
+        .string()
+        .min(1)
+        .max(16 * 1024 * 1024),
+    }),
+    output: UploadResult,
   },
   'frameworks.list': { input: Empty, output: z.array(FrameworkSummary) },
   'jobs.cancel': {

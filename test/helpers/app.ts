@@ -25,6 +25,7 @@ export async function openApp(
   const core = await openCoreWithDemo({
     dataDir: tmp.dir,
     validateOutput: true,
+    allowPaths: false,
     ...(opts.resourcesDir ? { resourcesDir: opts.resourcesDir } : {}),
   });
   const host = await startHost({ core, staticDir: 'dist' });

@@ -9,7 +9,7 @@ const tmp = tempDir('hskc-host-');
 let core: Core;
 let host: Host;
 beforeAll(async () => {
-  core = await openCoreWithDemo({ dataDir: tmp.dir, validateOutput: true });
+  core = await openCoreWithDemo({ dataDir: tmp.dir, validateOutput: true, allowPaths: false });
   host = await startHost({ core, staticDir: 'dist' });
 });
 afterAll(async () => {
@@ -91,11 +91,41 @@ describe('local web host', () => {
     expect(traversal.body).not.toMatch(/"name": "ho-so-kiem-chung"/);
   });
 
+  it('receives uploads as a stream and hands back an id, never accepting paths', async () => {
+    const up = await request('/upload', {
+      method: 'POST',
+      headers: {
+        'X-HSKC-Token': host.token,
+        'X-File-Name': encodeURIComponent('../../Kế hoạch 154.pdf'),
+      },
+      body: '%PDF-1.4 thử',
+    });
+    const r = JSON.parse(up.body) as {
+      ok: boolean;
+      data: { uploadId: string; name: string; size: number };
+    };
+    expect(r).toMatchObject({
+      ok: true,
+      data: { name: 'Kế hoạch 154.pdf', size: Buffer.byteLength('%PDF-1.4 thử') },
+    });
+    expect(r.data.uploadId).toMatch(/^[A-Za-z0-9_-]{16,64}$/);
+    expect((await request('/upload', { method: 'POST', body: 'x' })).status).toBe(401);
+    const small = JSON.parse(
+      (
+        await rpc('uploads.put', {
+          name: 'anh.png',
+          dataBase64: Buffer.from('png').toString('base64'),
+        })
+      ).body,
+    );
+    expect(small).toMatchObject({ ok: true, data: { name: 'anh.png', size: 3 } });
+  });
+
   it('refuses oversized bodies', async () => {
     const r = await request('/rpc/workspace.info', {
       method: 'POST',
       headers: { 'X-HSKC-Token': host.token, 'Content-Type': 'application/json' },
-      body: 'x'.repeat(9 * 1024 * 1024),
+      body: 'x'.repeat(17 * 1024 * 1024),
     }).catch(() => ({ status: 413, body: '', headers: {} }));
     expect(r.status).toBe(413);
   });
