@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type { CallContext, HandlersOf } from './contract/common';
 import { criteriaApi } from './contract/criteria';
+import { criteriaImportApi } from './contract/criteria-import';
+import { orgApi } from './contract/org';
 import { workspaceApi } from './contract/workspace';
 
 /**
@@ -12,7 +14,9 @@ import { workspaceApi } from './contract/workspace';
  */
 export const api = {
   ...workspaceApi,
+  ...orgApi,
   ...criteriaApi,
+  ...criteriaImportApi,
 };
 
 export type Api = typeof api;

@@ -80,6 +80,8 @@ export const TreeNode = z.object({
   /** After inheritance from the nearest ancestor that names one. */
   leadOffice: z.string().nullable(),
   leadOfficeInherited: z.boolean(),
+  /** Cooperating offices after inheritance. */
+  coopOfficeIds: z.array(z.number().int()),
 });
 export type TreeNode = z.infer<typeof TreeNode>;
 

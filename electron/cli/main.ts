@@ -2,7 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { APP_VERSION } from '../../shared/version';
 import { toApiError } from '../core/dispatch';
 import { CoreError } from '../core/errors';
-import { criteriaCommands } from './commands/criteria';
+import { criteriaCommands, criteriaImportCommands } from './commands/criteria';
 import { workspaceCommands } from './commands/workspace';
 import { vietnameseCommanderError, vietnameseHelp } from './help';
 import { CliError, processIo, type Io } from './output';
@@ -24,6 +24,7 @@ export function buildProgram(io: Io, setRunner: (r: Runner) => void): Command {
   // Each domain adds its commands in its own file.
   workspaceCommands(kit);
   criteriaCommands(kit);
+  criteriaImportCommands(kit);
   return program;
 }
 

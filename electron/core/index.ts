@@ -6,6 +6,8 @@ import type { Actor } from './audit';
 import { makeContext } from './context';
 import { FrameworkCatalog } from './criteria/frameworks';
 import { criteriaHandlers } from './criteria/handlers';
+import { criteriaImportHandlers } from './criteria/import-handlers';
+import { orgHandlers } from './org-handlers';
 import { createDispatcher } from './dispatch';
 import { defaultResourcesDir } from './resources';
 import { openWorkspace } from './workspace';
@@ -55,7 +57,9 @@ export function createCore(opts: CoreOptions): Core {
   // Domains are merged here; the Handlers type makes a forgotten one a compile error.
   const handlers: Handlers = {
     ...workspaceHandlers(c, (jobId) => dispatcher.cancel(jobId)),
+    ...orgHandlers(c),
     ...criteriaHandlers(c),
+    ...criteriaImportHandlers(c),
   };
   const dispatcher = createDispatcher(handlers, emit, {
     validateOutput: opts.validateOutput ?? false,

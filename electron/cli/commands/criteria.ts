@@ -1,4 +1,8 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { formatPoints } from '../../../shared/points';
+import { foldVi } from '../../../shared/text';
+import { CliError } from '../output';
 import { call, withCore, type CliKit } from '../program';
 
 export function criteriaCommands({ command, run }: CliKit): void {
@@ -42,6 +46,184 @@ export function criteriaCommands({ command, run }: CliKit): void {
             ].join('\n'),
           };
         }),
+      ),
+    );
+}
+
+export function criteriaImportCommands({ command, run }: CliKit): void {
+  command(
+    'import-criteria <dir> <file>',
+    'Nhập bộ tiêu chí từ bảng Excel (.xlsx) hoặc Word (.docx) của Sở Nội vụ',
+  )
+    .option('--sheet <tên>', 'Trang tính chứa bộ tiêu chí (mặc định: tự nhận biết)')
+    .option('--year <YYYY>', 'Năm đánh giá của kỳ mới (mặc định: năm nay)')
+    .option('--name <tên>', 'Tên kỳ đánh giá (mặc định: tên tệp)')
+    .option('--unit <tên>', 'Tên đơn vị, khi thư mục chưa có hồ sơ')
+    .option(
+      '--replace <id>',
+      'Thay bộ tiêu chí của kỳ đánh giá này (chỉ khi chưa có điểm, tài liệu)',
+    )
+    .option('--dry-run', 'Chỉ đọc và báo cáo, không ghi gì')
+    .action(
+      run(
+        async (
+          dir: string,
+          file: string,
+          o: {
+            sheet?: string;
+            year?: string;
+            name?: string;
+            unit?: string;
+            replace?: string;
+            dryRun?: boolean;
+          },
+        ) => {
+          if (o.year !== undefined && !/^\d{4}$/.test(o.year)) {
+            throw new CliError({
+              code: 'INVALID_INPUT',
+              message: `Năm “${o.year}” không hợp lệ (ví dụ: 2026).`,
+            });
+          }
+          return withCore(dir, false, async (core) => {
+            const fileRef = { path: path.resolve(file) };
+            const options = o.sheet ? { sheet: o.sheet } : {};
+            const preview = await call(core, 'criteria.importPreview', { file: fileRef, options });
+            const report = {
+              file: preview.fileName,
+              sheet: preview.sheet,
+              headerRow: preview.headerRow,
+              columns: preview.columns,
+              nodes: preview.stats.nodes,
+              leaves: preview.stats.leaves,
+              maxPoints: preview.stats.maxPoints,
+              warnings: preview.warnings,
+            };
+            const lines = [
+              `Tệp: ${preview.fileName} — trang “${preview.sheet}”, dòng tiêu đề ${preview.headerRow}`,
+              `Cột: ${preview.columns.map((col) => `${col.column}=${col.header}`).join('; ')}`,
+              `Đọc được ${preview.stats.nodes} mục, ${preview.stats.leaves} tiêu chí thành phần, tổng ${formatPoints(Math.round(preview.stats.maxPoints * 100))} điểm.`,
+              ...preview.warnings.map((w) => `  ! ${w.cell ? `Ô ${w.cell}: ` : ''}${w.message}`),
+            ];
+            if (o.dryRun) return { json: { ...report, applied: false }, text: lines.join('\n') };
+            const info = await call(core, 'workspace.info', {});
+            if (!info.initialized) {
+              if (!o.unit) {
+                throw new CliError({
+                  code: 'INVALID_INPUT',
+                  message:
+                    'Thư mục chưa có hồ sơ: hãy cho biết tên đơn vị bằng --unit "…" (hoặc tạo hồ sơ bằng hskc init).',
+                });
+              }
+              await call(core, 'unit.update', { name: o.unit, level: 'xa' });
+            }
+            const applied = await call(core, 'criteria.importApply', {
+              file: fileRef,
+              options,
+              target: o.replace
+                ? { kind: 'replace', assessmentId: Number(o.replace) }
+                : {
+                    kind: 'new',
+                    year: o.year ? Number(o.year) : new Date().getFullYear(),
+                    name: o.name ?? path.basename(file).replace(/\.[^.]+$/, ''),
+                  },
+            });
+            return {
+              json: { ...report, applied: true, assessment: applied.assessment },
+              text: [
+                ...lines,
+                `Đã nhập vào kỳ đánh giá số ${applied.assessment.id} (năm ${applied.assessment.year}).`,
+              ].join('\n'),
+            };
+          });
+        },
+      ),
+    );
+
+  command(
+    'export-criteria <dir> <out>',
+    'Xuất bộ tiêu chí ra tệp Excel (.xlsx) cùng bố cục nhập được',
+  )
+    .option('--assessment <id>', 'Số của kỳ đánh giá (mặc định: năm gần nhất)')
+    .action(
+      run(async (dir: string, out: string, o: { assessment?: string }) =>
+        withCore(dir, true, async (core) => {
+          const r = await call(
+            core,
+            'criteria.exportTable',
+            o.assessment ? { assessmentId: Number(o.assessment) } : {},
+          );
+          const target = path.resolve(out);
+          await writeFile(target, Buffer.from(r.base64, 'base64'));
+          return { json: { path: target }, text: `Đã xuất bộ tiêu chí ra ${target}.` };
+        }),
+      ),
+    );
+
+  command(
+    'assign <dir> <code> <office>',
+    'Giao một tiêu chí (và các mục con của nó) cho đơn vị chủ trì',
+  )
+    .option('--assessment <id>', 'Số của kỳ đánh giá (mặc định: năm gần nhất)')
+    .option('--coop <danh sách>', 'Các đơn vị phối hợp, cách nhau bởi dấu chấm phẩy')
+    .option('--keep-overrides', 'Giữ nguyên phân công riêng của các mục con')
+    .action(
+      run(
+        async (
+          dir: string,
+          code: string,
+          officeName: string,
+          o: { assessment?: string; coop?: string; keepOverrides?: boolean },
+        ) =>
+          withCore(dir, false, async (core) => {
+            const tree = await call(
+              core,
+              'criteria.tree',
+              o.assessment ? { assessmentId: Number(o.assessment) } : {},
+            );
+            const node = tree.nodes.find((n) => n.code === code);
+            if (!node)
+              throw new CliError({
+                code: 'NOT_FOUND',
+                message: `Không có tiêu chí mã “${code}” trong kỳ đánh giá.`,
+              });
+            const offices = await call(core, 'offices.list', {});
+            const find = (name: string) => {
+              const key = foldVi(name.trim());
+              const hit =
+                offices.find((x) => foldVi(x.name) === key) ??
+                offices.find((x) => foldVi(x.name).includes(key));
+              if (!hit) {
+                throw new CliError({
+                  code: 'NOT_FOUND',
+                  message: `Không có phòng ban “${name}”. Các phòng ban: ${offices.map((x) => x.name).join('; ')}.`,
+                });
+              }
+              return hit;
+            };
+            const lead = find(officeName);
+            const coop = o.coop
+              ? o.coop
+                  .split(';')
+                  .map((s) => s.trim())
+                  .filter(Boolean)
+                  .map(find)
+              : undefined;
+            const r = await call(core, 'criteria.assign', {
+              nodeIds: [node.id],
+              leadOfficeId: lead.id,
+              ...(coop ? { coopOfficeIds: coop.map((x) => x.id) } : {}),
+              clearDescendants: !o.keepOverrides,
+            });
+            return {
+              json: {
+                code,
+                leadOffice: lead.name,
+                coopOffices: coop?.map((x) => x.name) ?? [],
+                updated: r.updated,
+              },
+              text: `Đã giao ${code} ${node.title} cho ${lead.name}${coop?.length ? `, phối hợp: ${coop.map((x) => x.name).join('; ')}` : ''} (${r.updated} mục).`,
+            };
+          }),
       ),
     );
 }

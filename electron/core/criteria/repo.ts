@@ -140,7 +140,7 @@ interface NodeRow {
   lead_name: string | null;
 }
 
-/** The whole tree of an assessment in display order, with levels and inherited lead offices. */
+/** The whole tree of an assessment in display order, with levels and inherited offices. */
 export function loadTree(db: Db, assessmentId: number): TreeNode[] {
   const rows = db
     .prepare(
@@ -150,31 +150,43 @@ export function loadTree(db: Db, assessmentId: number): TreeNode[] {
        ORDER BY n.parent_id, n.position, n.id`,
     )
     .all(assessmentId) as NodeRow[];
+  const coops = new Map<number, number[]>();
+  for (const r of db
+    .prepare(
+      `SELECT c.node_id, c.office_id FROM node_coop_office c JOIN node n ON n.id = c.node_id
+       JOIN office o ON o.id = c.office_id
+       WHERE n.assessment_id = ? ORDER BY o.position, o.id`,
+    )
+    .all(assessmentId) as { node_id: number; office_id: number }[]) {
+    const list = coops.get(r.node_id) ?? [];
+    list.push(r.office_id);
+    coops.set(r.node_id, list);
+  }
   const children = new Map<number | null, NodeRow[]>();
   for (const r of rows) {
     const list = children.get(r.parent_id) ?? [];
     list.push(r);
     children.set(r.parent_id, list);
   }
+  interface Inherited {
+    lead: { id: number; name: string } | null;
+    coop: number[];
+  }
   const out: TreeNode[] = [];
   // Iterative DFS: real trees are shallow, but an imported one must never blow the stack.
-  const stack: { row: NodeRow; level: number; lead: { id: number; name: string } | null }[] = [];
-  const pushChildren = (
-    parent: number | null,
-    level: number,
-    lead: { id: number; name: string } | null,
-  ) => {
+  const stack: { row: NodeRow; level: number; from: Inherited }[] = [];
+  const pushChildren = (parent: number | null, level: number, from: Inherited) => {
     const list = children.get(parent) ?? [];
-    for (let i = list.length - 1; i >= 0; i--) stack.push({ row: list[i]!, level, lead });
+    for (let i = list.length - 1; i >= 0; i--) stack.push({ row: list[i]!, level, from });
   };
-  pushChildren(null, 1, null);
+  pushChildren(null, 1, { lead: null, coop: [] });
   while (stack.length) {
-    const { row, level, lead } = stack.pop()!;
+    const { row, level, from } = stack.pop()!;
     const own =
       row.lead_office_id != null && row.lead_name != null
         ? { id: row.lead_office_id, name: row.lead_name }
         : null;
-    const effective = own ?? lead;
+    const effective: Inherited = { lead: own ?? from.lead, coop: coops.get(row.id) ?? from.coop };
     out.push({
       id: row.id,
       parentId: row.parent_id,
@@ -184,9 +196,10 @@ export function loadTree(db: Db, assessmentId: number): TreeNode[] {
       isLeaf: !children.has(row.id),
       kind: row.kind,
       maxPoints: row.max_points,
-      leadOfficeId: effective?.id ?? null,
-      leadOffice: effective?.name ?? null,
-      leadOfficeInherited: own == null && effective != null,
+      leadOfficeId: effective.lead?.id ?? null,
+      leadOffice: effective.lead?.name ?? null,
+      leadOfficeInherited: own == null && effective.lead != null,
+      coopOfficeIds: effective.coop,
     });
     pushChildren(row.id, level + 1, effective);
   }
@@ -223,15 +236,68 @@ export function nodeDetail(db: Db, nodeId: number): NodeDetail {
         label: string;
       }[]
     ).map((r) => r.label),
-    coopOffices: db
-      .prepare(
-        `SELECT o.id, o.name FROM node_coop_office c JOIN office o ON o.id = c.office_id
-         WHERE c.node_id = ? ORDER BY o.position`,
-      )
-      .all(nodeId) as { id: number; name: string }[],
+    coopOffices: base.coopOfficeIds.map((id) => ({
+      id,
+      name: (db.prepare('SELECT name FROM office WHERE id = ?').get(id) as { name: string }).name,
+    })),
     deadline: str('deadline'),
     task: str('task'),
     target: str('target'),
     note: str('note'),
   };
+}
+
+/** The live tree as a FrameworkNode forest (points as numbers), e.g. to export it as a table. */
+export function treeToFramework(db: Db, assessmentId: number): FrameworkNode[] {
+  const rows = db
+    .prepare(
+      `SELECT n.*, o.name AS lead_name FROM node n LEFT JOIN office o ON o.id = n.lead_office_id
+       WHERE n.assessment_id = ? AND n.deleted_at IS NULL ORDER BY n.parent_id, n.position, n.id`,
+    )
+    .all(assessmentId) as (Record<string, unknown> & { id: number; parent_id: number | null })[];
+  const options = db.prepare(
+    'SELECT label, points FROM node_option WHERE node_id = ? ORDER BY position',
+  );
+  const slots = db
+    .prepare('SELECT label FROM node_slot WHERE node_id = ? ORDER BY position')
+    .pluck();
+  const coops = db
+    .prepare(
+      'SELECT o.name FROM node_coop_office c JOIN office o ON o.id = c.office_id WHERE c.node_id = ? ORDER BY o.position',
+    )
+    .pluck();
+  const byParent = new Map<number | null, FrameworkNode[]>();
+  const built = new Map<number, FrameworkNode>();
+  for (const r of rows) {
+    const str = (k: string) => (r[k] as string | null) ?? undefined;
+    const node: FrameworkNode = {
+      code: r.code as string,
+      title: r.title as string,
+      maxPoints: r.max_points === null ? null : (r.max_points as number) / 100,
+      kind: r.kind as NodeKind,
+      ...(r.may_be_na === 1 ? { mayBeNotApplicable: true } : {}),
+      ...(str('scoring_guide') ? { scoringGuide: str('scoring_guide') } : {}),
+      scoringOptions: (options.all(r.id) as { label: string; points: number }[]).map((o) => ({
+        label: o.label,
+        points: o.points / 100,
+      })),
+      ...(str('evidence_guide') ? { evidenceGuide: str('evidence_guide') } : {}),
+      evidenceSlots: slots.all(r.id) as string[],
+      ...(str('lead_name') ? { leadOffice: str('lead_name') } : {}),
+      coopOffices: coops.all(r.id) as string[],
+      ...(str('deadline') ? { deadline: str('deadline') } : {}),
+      ...(str('task') ? { task: str('task') } : {}),
+      ...(str('target') ? { target: str('target') } : {}),
+      ...(str('note') ? { note: str('note') } : {}),
+    };
+    built.set(r.id, node);
+    const list = byParent.get(r.parent_id) ?? [];
+    list.push(node);
+    byParent.set(r.parent_id, list);
+  }
+  for (const [id, node] of built) {
+    const kids = byParent.get(id);
+    if (kids) node.children = kids;
+  }
+  return byParent.get(null) ?? [];
 }

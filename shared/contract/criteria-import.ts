@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { FrameworkNode, IndexKind } from '../framework';
+import { Assessment } from '../models';
+import type { MethodSpec } from './common';
+import { FileRef } from './files';
+import { Id, Text } from './workspace';
+
+export const ImportField = z.enum([
+  'code',
+  'title',
+  'maxPoints',
+  'scoringGuide',
+  'evidenceGuide',
+  'leadOffice',
+  'coopOffices',
+  'note',
+  'task',
+  'target',
+  'deadline',
+  'kind',
+]);
+
+const Column = z.string().regex(/^[A-Z]{1,3}$/);
+
+export const ImportOptions = z.object({
+  sheet: z.string().max(200).optional(),
+  headerRow: z.number().int().min(1).max(1000).optional(),
+  mapping: z.partialRecord(ImportField, Column.nullable()).optional(),
+});
+
+export const ImportPreview = z.object({
+  format: z.enum(['xlsx', 'docx']),
+  fileName: z.string(),
+  sheets: z.array(z.object({ name: z.string(), rows: z.number().int(), likely: z.boolean() })),
+  sheet: z.string(),
+  headerRow: z.number().int(),
+  headerRows: z.union([z.literal(1), z.literal(2)]),
+  columns: z.array(z.object({ field: ImportField, column: z.string(), header: z.string() })),
+  unmappedHeaders: z.array(z.object({ column: z.string(), header: z.string() })),
+  nodes: z.array(FrameworkNode),
+  stats: z.object({ nodes: z.number().int(), leaves: z.number().int(), maxPoints: z.number() }),
+  warnings: z.array(z.object({ cell: z.string().optional(), message: z.string() })),
+});
+export type ImportPreview = z.infer<typeof ImportPreview>;
+
+export const ImportTarget = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('new'),
+    year: z.number().int().min(2000).max(2100),
+    name: Text(300),
+    indexKind: IndexKind.default('PAR'),
+  }),
+  /** Only an assessment with no evidence and no scores yet; its old tree goes to the trash. */
+  z.object({ kind: z.literal('replace'), assessmentId: Id }),
+]);
+
+export const criteriaImportApi = {
+  'criteria.importPreview': {
+    input: z.object({ file: FileRef, options: ImportOptions.default({}) }),
+    output: ImportPreview,
+  },
+  'criteria.importApply': {
+    input: z.object({ file: FileRef, options: ImportOptions.default({}), target: ImportTarget }),
+    output: z.object({
+      assessment: Assessment,
+      nodes: z.number().int(),
+      warnings: z.number().int(),
+    }),
+  },
+  'criteria.exportTable': {
+    input: z.object({ assessmentId: Id.optional() }),
+    output: z.object({ fileName: z.string(), base64: z.string() }),
+  },
+} as const satisfies Record<string, MethodSpec>;
