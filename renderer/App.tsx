@@ -1,26 +1,31 @@
-import { Select, Tag, Tooltip } from 'antd';
-import { useState } from 'react';
-import { QueryState } from './components/QueryState';
-import { CriteriaTree } from './features/criteria/CriteriaTree';
-import { NodeDetails } from './features/criteria/NodeDetails';
-import { TreeSummary } from './features/criteria/TreeSummary';
-import { useCriteriaTree, useWorkspaceInfo } from './features/workspace/queries';
-import { vi } from './i18n/vi';
+import { Menu, Select, Tag, Tooltip } from 'antd';
+import { useMemo, useState } from 'react';
 import type { WorkspaceInfo } from '../shared/models';
+import { AppContext, type AppState } from './app/context';
+import { useRoute } from './app/route';
+import { QueryState } from './components/QueryState';
+import { useWorkspaceInfo } from './features/workspace/queries';
+import { vi } from './i18n/vi';
+import { SCREENS } from './screens';
 
 export function App() {
   const info = useWorkspaceInfo();
-  return <QueryState query={info}>{(data) => <Workspace info={data} />}</QueryState>;
+  return <QueryState query={info}>{(data) => <Shell info={data} />}</QueryState>;
 }
 
-function Workspace({ info }: { info: WorkspaceInfo }) {
-  const [assessmentId, setAssessmentId] = useState<number | null>(info.currentAssessmentId);
-  const [selected, setSelected] = useState<number | null>(null);
-  const tree = useCriteriaTree(assessmentId);
-  const assessment = info.assessments.find((a) => a.id === assessmentId) ?? null;
+function Shell({ info }: { info: WorkspaceInfo }) {
+  const [route, navigate] = useRoute();
+  const [chosen, setChosen] = useState<number | null>(null);
+  const assessment =
+    info.assessments.find((a) => a.id === (chosen ?? info.currentAssessmentId)) ?? info.assessments[0] ?? null;
+  const state: AppState = useMemo(
+    () => ({ info, assessment, setAssessmentId: setChosen, route, navigate }),
+    [info, assessment, route, navigate],
+  );
+  const screen = SCREENS.find((s) => s.key === route.screen) ?? SCREENS[0]!;
 
   return (
-    <>
+    <AppContext.Provider value={state}>
       <header className="app-header">
         <span className="brand">{vi.appName}</span>
         <span className="unit" data-testid="unit-name" title={info.dataDir}>
@@ -31,10 +36,10 @@ function Workspace({ info }: { info: WorkspaceInfo }) {
             aria-label={vi.header.assessment}
             data-testid="assessment-select"
             value={assessment.id}
-            style={{ minWidth: 320 }}
+            style={{ minWidth: 300 }}
             onChange={(id: number) => {
-              setAssessmentId(id);
-              setSelected(null);
+              setChosen(id);
+              navigate({ nodeId: null });
             }}
             options={info.assessments.map((a) => ({
               value: a.id,
@@ -48,23 +53,16 @@ function Workspace({ info }: { info: WorkspaceInfo }) {
             <Tag color="gold">{vi.header.illustrative}</Tag>
           </Tooltip>
         )}
+        <Menu
+          className="app-nav"
+          mode="horizontal"
+          theme="dark"
+          selectedKeys={[screen.key]}
+          onClick={(e) => navigate({ screen: e.key as typeof screen.key })}
+          items={SCREENS.map((s) => ({ key: s.key, label: s.label }))}
+        />
       </header>
-      <div className="app-body">
-        <aside className="tree-pane">
-          <QueryState query={tree}>
-            {(t) => <CriteriaTree nodes={t.nodes} selectedId={selected} onSelect={setSelected} />}
-          </QueryState>
-        </aside>
-        <main className="detail-pane">
-          {selected !== null ? (
-            <NodeDetails nodeId={selected} onSelect={setSelected} />
-          ) : (
-            <QueryState query={tree}>
-              {(t) => <TreeSummary tree={t} offices={info.offices} />}
-            </QueryState>
-          )}
-        </main>
-      </div>
-    </>
+      {screen.render()}
+    </AppContext.Provider>
   );
 }

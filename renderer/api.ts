@@ -22,7 +22,7 @@ export class CallError extends Error {
   }
 }
 
-const TOKEN_KEY = 'hskc.token';
+export const TOKEN_KEY = 'hskc.token';
 
 /**
  * The web host's door: the secret arrives once in the URL fragment (never sent to a server,

@@ -59,4 +59,6 @@ export interface Bridge {
     opts?: CallOptions,
   ): Promise<Result<Output<M>>>;
   on(listener: (event: CoreEvent) => void): () => void;
+  /** Electron only: the real path of a dropped or picked file (webUtils.getPathForFile). */
+  pathForFile?(file: Blob): string;
 }

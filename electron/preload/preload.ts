@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import type { Bridge, CoreEvent } from '../../shared/api';
 
 /**
@@ -12,6 +12,8 @@ const bridge: Bridge = {
     ipcRenderer.on('hskc:event', wrapped);
     return () => ipcRenderer.removeListener('hskc:event', wrapped);
   },
+  // Since Electron 32 File.path is gone; the real path of a dropped file comes from webUtils.
+  pathForFile: (file) => webUtils.getPathForFile(file as File),
 };
 
 contextBridge.exposeInMainWorld('hskc', bridge);

@@ -4,6 +4,13 @@ export const vi = {
   loading: 'Đang tải…',
   retry: 'Thử lại',
   errorTitle: 'Không tải được dữ liệu',
+  nav: {
+    dashboard: 'Tổng quan',
+    criteria: 'Bộ tiêu chí',
+    library: 'Thư viện tài liệu',
+    export: 'Xuất hồ sơ',
+    settings: 'Cài đặt',
+  },
   header: {
     year: (y: number) => `Năm ${y}`,
     illustrative: 'Bộ tiêu chí minh họa',

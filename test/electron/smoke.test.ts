@@ -44,7 +44,7 @@ describe.skipIf(!binary)('Electron window', () => {
         await page.evaluate(() =>
           Object.keys((globalThis as unknown as { hskc: object }).hskc).sort(),
         ),
-      ).toEqual(['call', 'on']);
+      ).toEqual(['call', 'on', 'pathForFile']);
       const prefs = await app.evaluate(({ BrowserWindow }) => {
         const wc = BrowserWindow.getAllWindows()[0]!.webContents;
         const p = (
