@@ -53,15 +53,15 @@ function Shell({ info }: { info: WorkspaceInfo }) {
             <Tag color="gold">{vi.header.illustrative}</Tag>
           </Tooltip>
         )}
-        <Menu
-          className="app-nav"
-          mode="horizontal"
-          theme="dark"
-          selectedKeys={[screen.key]}
-          onClick={(e) => navigate({ screen: e.key as typeof screen.key })}
-          items={SCREENS.map((s) => ({ key: s.key, label: s.label }))}
-        />
       </header>
+      <Menu
+        className="app-nav"
+        mode="horizontal"
+        theme="dark"
+        selectedKeys={[screen.key]}
+        onClick={(e) => navigate({ screen: e.key as typeof screen.key })}
+        items={SCREENS.map((s) => ({ key: s.key, label: s.label }))}
+      />
       {screen.render()}
     </AppContext.Provider>
   );

@@ -23,6 +23,8 @@ await build({
   // import.meta.url is used by the core to find resources/; give the CJS bundle its own.
   define: { 'import.meta.url': 'importMetaUrl' },
   banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // import.meta.resolve only serves the from-source worker bootstrap, never taken in the bundle.
+  logOverride: { 'empty-import-meta': 'silent' },
   logLevel: 'warning',
 });
 await build({
@@ -34,6 +36,18 @@ await build({
   format: 'cjs',
   target: 'node22',
   external: ['electron'],
+  logLevel: 'warning',
+});
+// Workers are separate ESM entries next to the bundle; the core looks for them there first.
+await build({
+  entryPoints: { 'pdf-worker': 'electron/core/evidence/pdf-worker.ts' },
+  outdir: 'dist-electron',
+  outExtension: { '.js': '.mjs' },
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node22',
+  external,
   logLevel: 'warning',
 });
 console.log('dist-electron/ đã được tạo.');

@@ -1,7 +1,10 @@
 import type { z } from 'zod';
 import type { CallContext, HandlersOf } from './contract/common';
 import { criteriaApi } from './contract/criteria';
+import { evidenceApi } from './contract/evidence';
 import { criteriaImportApi } from './contract/criteria-import';
+import { scoringApi } from './contract/scoring';
+import { exportApi } from './contract/export';
 import { orgApi } from './contract/org';
 import { workspaceApi } from './contract/workspace';
 
@@ -16,7 +19,10 @@ export const api = {
   ...workspaceApi,
   ...orgApi,
   ...criteriaApi,
+  ...evidenceApi,
   ...criteriaImportApi,
+  ...scoringApi,
+  ...exportApi,
 };
 
 export type Api = typeof api;

@@ -4,6 +4,9 @@ import { toApiError } from '../core/dispatch';
 import { CoreError } from '../core/errors';
 import { criteriaCommands, criteriaImportCommands } from './commands/criteria';
 import { workspaceCommands } from './commands/workspace';
+import { evidenceCommands } from './commands/evidence';
+import { scoringCommands } from './commands/scoring';
+import { exportCommands } from './commands/export';
 import { vietnameseCommanderError, vietnameseHelp } from './help';
 import { CliError, processIo, type Io } from './output';
 import { makeKit, PrintedExit, type Runner } from './program';
@@ -25,6 +28,9 @@ export function buildProgram(io: Io, setRunner: (r: Runner) => void): Command {
   workspaceCommands(kit);
   criteriaCommands(kit);
   criteriaImportCommands(kit);
+  evidenceCommands(kit);
+  scoringCommands(kit);
+  exportCommands(kit);
   return program;
 }
 

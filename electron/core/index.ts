@@ -6,7 +6,10 @@ import type { Actor } from './audit';
 import { makeContext } from './context';
 import { FrameworkCatalog } from './criteria/frameworks';
 import { criteriaHandlers } from './criteria/handlers';
+import { evidenceHandlers } from './evidence/handlers';
 import { criteriaImportHandlers } from './criteria/import-handlers';
+import { scoringHandlers } from './scoring/handlers';
+import { exportHandlers } from './export/handlers';
 import { orgHandlers } from './org-handlers';
 import { createDispatcher } from './dispatch';
 import { defaultResourcesDir } from './resources';
@@ -59,7 +62,10 @@ export function createCore(opts: CoreOptions): Core {
     ...workspaceHandlers(c, (jobId) => dispatcher.cancel(jobId)),
     ...orgHandlers(c),
     ...criteriaHandlers(c),
+    ...evidenceHandlers(c),
     ...criteriaImportHandlers(c),
+    ...scoringHandlers(c),
+    ...exportHandlers(c),
   };
   const dispatcher = createDispatcher(handlers, emit, {
     validateOutput: opts.validateOutput ?? false,

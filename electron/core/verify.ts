@@ -6,7 +6,7 @@ import type { Workspace } from './workspace';
  * Checks the database (integrity_check, foreign keys) and re-hashes every stored file that
  * a row points at. Tables that reference the store register their hash columns here.
  */
-export const STORED_FILE_QUERIES: string[] = [];
+export const STORED_FILE_QUERIES: string[] = ['SELECT sha256 FROM document'];
 
 export async function verifyWorkspace(ws: Workspace, ctx: CallContext): Promise<VerifyReport> {
   const integrity = ws.db.pragma('integrity_check', { simple: true }) as string;
@@ -21,6 +21,12 @@ export async function verifyWorkspace(ws: Workspace, ctx: CallContext): Promise<
   for (const sql of STORED_FILE_QUERIES) {
     for (const r of ws.db.prepare(sql).pluck().all() as string[]) hashes.add(r);
   }
+  const remember = ws.readOnly
+    ? null
+    : ws.db.prepare(
+        `INSERT INTO file_status (sha256, status, checked_at) VALUES (?, ?, ?)
+         ON CONFLICT(sha256) DO UPDATE SET status = excluded.status, checked_at = excluded.checked_at`,
+      );
   let missing = 0;
   let corrupt = 0;
   let checked = 0;
@@ -29,6 +35,8 @@ export async function verifyWorkspace(ws: Workspace, ctx: CallContext): Promise<
     const status = await ws.store.verify(sha);
     if (status === 'missing') missing++;
     if (status === 'corrupt') corrupt++;
+    // Remembered so the completeness check can name a corrupt file without re-hashing it.
+    remember?.run(sha, status, new Date().toISOString());
     checked++;
     ctx.progress(checked, hashes.size, 'Kiểm tra tệp');
   }

@@ -7,6 +7,7 @@ import { createAssessment, listAssessments } from './criteria/repo';
 import { SCHEMA_VERSION } from './db/migrations';
 import { tx } from './db/open';
 import { seedDemo } from './demo';
+import { seedDemoEvidence } from './demo/evidence';
 import { CoreError } from './errors';
 import { ensureOffice, getUnit, listOffices, setUnit } from './org';
 import { verifyWorkspace } from './verify';
@@ -70,6 +71,8 @@ export function workspaceHandlers(
         const id = seedDemo(w.db, c.catalog);
         audit(w.db, c.actor(), 'workspace.demo', 'assessment', id);
       });
+      // Files are written before the rows that point at them, so this runs after the tree.
+      await seedDemoEvidence(w, c.resourcesDir, c.actor());
       c.changed('workspace');
       return info();
     },

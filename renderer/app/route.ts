@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 
 /** Screens of the app; each lives in renderer/features/<domain>. */
-export type Screen = 'dashboard' | 'criteria' | 'library' | 'export' | 'settings';
+export type Screen = 'dashboard' | 'criteria' | 'gap' | 'library' | 'export' | 'settings';
 
 export interface Route {
   screen: Screen;
@@ -9,7 +9,7 @@ export interface Route {
   nodeId: number | null;
 }
 
-const SCREENS: Screen[] = ['dashboard', 'criteria', 'library', 'export', 'settings'];
+const SCREENS: Screen[] = ['dashboard', 'criteria', 'gap', 'library', 'export', 'settings'];
 
 /** "#/criteria/42" ⇄ { screen: 'criteria', nodeId: 42 }: links to a node survive a reload. */
 export function parseRoute(hash: string): Route {

@@ -86,6 +86,11 @@ export const criteriaApi = {
     }),
     output: z.object({ updated: z.number().int() }),
   },
+  /** Whether an imported table may replace this assessment's tree (no evidence, no scores yet). */
+  'criteria.canReplace': {
+    input: z.object({ assessmentId: Id }),
+    output: z.object({ allowed: z.boolean(), reason: z.string().nullable() }),
+  },
   'assessment.newYear': {
     input: z.object({ fromAssessmentId: Id, year: z.number().int().min(2000).max(2100) }),
     output: Assessment,

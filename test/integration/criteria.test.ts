@@ -60,10 +60,10 @@ describe('editing the tree', () => {
 
     const dup = await fail(core, 'criteria.addNode', {
       assessmentId: tree.assessment.id,
-      parentId: null,
+      parentId: parent.id,
       node: { code: '1.1.3', title: 'Trùng' },
     });
-    expect(dup.message).toBe('Mã “1.1.3” đã có trong bộ tiêu chí; hãy chọn mã khác.');
+    expect(dup.message).toBe('Mã “1.1.3” đã có ở cùng cấp; hãy chọn mã khác.');
 
     const updated = await ok(core, 'criteria.updateNode', {
       nodeId: added.id,
@@ -202,12 +202,16 @@ describe('importing an official table', () => {
   it('replaces the tree of an empty assessment; the old tree goes to the trash', async () => {
     const { core, dir } = await demoCore();
     const file = writeTemp(dir, 'papi.xlsx', await papiTaskXlsx());
-    const tree = await ok(core, 'criteria.tree', {});
-    await ok(core, 'criteria.importApply', { file: { path: file }, target: { kind: 'replace', assessmentId: tree.assessment.id } });
-    const after = await ok(core, 'criteria.tree', {});
+    const demo = await ok(core, 'criteria.tree', {});
+    // The demo has scores and evidence: its tree must not be swapped; a fresh year's may.
+    const refused = await fail(core, 'criteria.importApply', { file: { path: file }, target: { kind: 'replace', assessmentId: demo.assessment.id } });
+    expect(refused.code).toBe('CONFLICT');
+    const fresh = await ok(core, 'assessment.newYear', { fromAssessmentId: demo.assessment.id, year: 2030 });
+    await ok(core, 'criteria.importApply', { file: { path: file }, target: { kind: 'replace', assessmentId: fresh.id } });
+    const after = await ok(core, 'criteria.tree', { assessmentId: fresh.id });
     expect(after.nodes.some((n) => n.title === 'Cải cách thủ tục hành chính')).toBe(false);
     expect(after.assessment.scored).toBe(false);
-    expect((await ok(core, 'criteria.trash', {})).length).toBe(9);
+    expect((await ok(core, 'criteria.trash', { assessmentId: fresh.id })).length).toBe(9);
   });
 
   it('reads Word appendix tables through the same preview', async () => {

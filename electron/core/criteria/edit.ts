@@ -25,24 +25,22 @@ export function getNodeRef(db: Db, nodeId: number, opts: { deleted?: boolean } =
   return row;
 }
 
-/** Codes like 1.2.3 and Roman numerals identify a node across the tree; a), -, + only among siblings. */
+/** Codes like 1.2.3 and Roman numerals are checked for duplicates within an area. */
 const GLOBAL_CODE = /^(\d+(\.\d+)*\.?|[IVXLC]+\.?)$/i;
 
-function assertCodeFree(
-  db: Db,
-  assessmentId: number,
-  parentId: number | null,
-  code: string,
-  exceptId: number | null,
-) {
+/**
+ * Refuses a code that a sibling already has. Official tables restart their numbering under
+ * each Roman area (I → 1, 1.1; II → 1, 1.1), so the same code in another branch is legitimate;
+ * exports qualify such codes with their area (plan.ts).
+ */
+function assertCodeFree(db: Db, assessmentId: number, parentId: number | null, code: string, exceptId: number | null) {
   const clash = db
     .prepare(
       `SELECT code FROM node WHERE assessment_id = ? AND deleted_at IS NULL AND code = ? AND id IS NOT ?
-       AND (parent_id IS ? OR ?)`,
+       AND parent_id IS ?`,
     )
-    .get(assessmentId, code, exceptId, parentId, GLOBAL_CODE.test(code) ? 1 : 0);
-  if (clash)
-    throw new CoreError('CONFLICT', `Mã “${code}” đã có trong bộ tiêu chí; hãy chọn mã khác.`);
+    .get(assessmentId, code, exceptId, parentId);
+  if (clash) throw new CoreError('CONFLICT', `Mã “${code}” đã có ở cùng cấp; hãy chọn mã khác.`);
 }
 
 const opt = (s: string | null | undefined) => (s == null || s.trim() === '' ? null : nfc(s).trim());

@@ -15,6 +15,7 @@ import {
   updateNode,
   validateTree,
 } from './edit';
+import { hasWork, REPLACE_BLOCKED } from './import-handlers';
 import { getAssessment, loadTree, nodeDetail } from './repo';
 
 export function criteriaHandlers(c: CoreContext): HandlersOf<typeof criteriaApi> {
@@ -103,6 +104,11 @@ export function criteriaHandlers(c: CoreContext): HandlersOf<typeof criteriaApi>
         ),
       ),
     }),
+    'criteria.canReplace': async (input) => {
+      const db = c.ws().db;
+      const blocked = hasWork(db, getAssessment(db, input.assessmentId).id);
+      return { allowed: !blocked, reason: blocked ? REPLACE_BLOCKED : null };
+    },
     'assessment.newYear': async (input) => {
       const w = c.writable();
       const id = tx(w.db, () => {

@@ -28,7 +28,11 @@ const WORK_TABLES: { table: string; sql: string }[] = [
   },
 ];
 
-function hasWork(db: Db, assessmentId: number): boolean {
+/** Why an assessment that is in use may not have its tree swapped for an imported one. */
+export const REPLACE_BLOCKED =
+  'Kỳ đánh giá này đã có điểm hoặc tài liệu kiểm chứng; không thể thay bộ tiêu chí. Hãy nhập thành một kỳ đánh giá mới.';
+
+export function hasWork(db: Db, assessmentId: number): boolean {
   return WORK_TABLES.some(({ table, sql }) => {
     const exists = db
       .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")
@@ -95,10 +99,7 @@ export function criteriaImportHandlers(c: CoreContext): HandlersOf<typeof criter
         }
         const a = getAssessment(w.db, target.assessmentId);
         if (hasWork(w.db, a.id)) {
-          throw new CoreError(
-            'CONFLICT',
-            'Kỳ đánh giá này đã có điểm hoặc tài liệu kiểm chứng; không thể thay bộ tiêu chí. Hãy nhập thành một kỳ đánh giá mới.',
-          );
+          throw new CoreError('CONFLICT', REPLACE_BLOCKED);
         }
         // The old tree goes to the trash, not away.
         w.db

@@ -1,27 +1,59 @@
 import { Breadcrumb, Card, Descriptions, List, Tag, Typography } from 'antd';
-import type { NodeDetail } from '../../../shared/models';
+import { useState } from 'react';
+import type { NodeDetail, TreeNode } from '../../../shared/models';
 import { NODE_KIND_LABEL } from '../../../shared/framework';
 import { formatPoints } from '../../../shared/points';
 import { formatDateVi, parseDateVi } from '../../../shared/dates';
 import { QueryState } from '../../components/QueryState';
 import { vi } from '../../i18n/vi';
 import { useNodeDetail } from '../workspace/queries';
+import { NodeActions } from './NodeActions';
+import { NodeEditForm } from './NodeEditForm';
+import { useApp } from '../../app/context';
+import { NodeEvidence } from '../evidence/NodeEvidence';
+import { NodeProblems } from '../scoring/NodeProblems';
+import { NodeScorePanel } from '../scoring/NodeScorePanel';
 
 export function NodeDetails({
   nodeId,
+  nodes,
   onSelect,
 }: {
   nodeId: number;
-  onSelect: (id: number) => void;
+  nodes: TreeNode[];
+  onSelect: (id: number | null) => void;
 }) {
   const query = useNodeDetail(nodeId);
   return (
-    <QueryState query={query}>{(node) => <NodeView node={node} onSelect={onSelect} />}</QueryState>
+    <QueryState query={query}>
+      {(node) => <NodeBody key={node.id} node={node} nodes={nodes} onSelect={onSelect} />}
+    </QueryState>
   );
 }
 
-function NodeView({ node, onSelect }: { node: NodeDetail; onSelect: (id: number) => void }) {
+/** Read mode with its action buttons, or the "Sửa" form; keyed by node so it resets. */
+function NodeBody({
+  node,
+  nodes,
+  onSelect,
+}: {
+  node: NodeDetail;
+  nodes: TreeNode[];
+  onSelect: (id: number | null) => void;
+}) {
+  const [editing, setEditing] = useState(false);
+  if (editing) return <NodeEditForm node={node} onDone={() => setEditing(false)} />;
+  return (
+    <>
+      <NodeActions node={node} nodes={nodes} onEdit={() => setEditing(true)} onSelect={onSelect} />
+      <NodeView node={node} onSelect={onSelect} />
+    </>
+  );
+}
+
+function NodeView({ node, onSelect }: { node: NodeDetail; onSelect: (id: number | null) => void }) {
   const t = vi.node;
+  const { assessment } = useApp();
   const items = [
     { key: 'code', label: t.code, children: <span data-testid="node-code">{node.code}</span> },
     {
@@ -34,6 +66,9 @@ function NodeView({ node, onSelect }: { node: NodeDetail; onSelect: (id: number)
       ),
     },
     { key: 'kind', label: t.kind, children: NODE_KIND_LABEL[node.kind] },
+    ...(node.step !== null
+      ? [{ key: 'step', label: vi.nodeEdit.step, children: <>{formatPoints(node.step)}</> }]
+      : []),
     {
       key: 'lead',
       label: t.lead,
@@ -113,14 +148,12 @@ function NodeView({ node, onSelect }: { node: NodeDetail; onSelect: (id: number)
           />
         </Card>
       )}
-      {node.evidenceSlots.length > 0 && (
-        <Card size="small" title={t.slots} style={{ marginTop: 12 }}>
-          {node.evidenceSlots.map((s) => (
-            <Tag key={s} color="blue">
-              {s}
-            </Tag>
-          ))}
-        </Card>
+      {assessment && <NodeProblems nodeId={node.id} assessmentId={assessment.id} />}
+      {assessment && <NodeScorePanel node={node} assessmentId={assessment.id} />}
+      {node.isLeaf && node.kind !== 'survey' && (
+        <div style={{ marginTop: 12 }}>
+          <NodeEvidence nodeId={node.id} code={node.code} evidenceSlots={node.evidenceSlots} />
+        </div>
       )}
     </div>
   );

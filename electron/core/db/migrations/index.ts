@@ -1,6 +1,8 @@
 import type { Db } from '../open';
 import { CoreError } from '../../errors';
 import { m0001Initial } from './0001-initial';
+import { m0002Evidence } from './0002-evidence';
+import { m0003Scores } from './0003-scores';
 
 export interface Migration {
   name: string;
@@ -8,7 +10,7 @@ export interface Migration {
 }
 
 /** Ordered; the position (1-based) is the schema version stored in PRAGMA user_version. */
-export const MIGRATIONS: Migration[] = [m0001Initial];
+export const MIGRATIONS: Migration[] = [m0001Initial, m0002Evidence, m0003Scores];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
