@@ -1,0 +1,52 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium } from '../helpers/browser';
+import { openApp, screenshot, type RunningApp } from '../helpers/app';
+import { tempDir } from '../helpers/workspace';
+
+describe.skipIf(!hasChromium)('exporting the dossier from the UI', () => {
+  let app: RunningApp;
+  const out = tempDir('hskc-export-ui-');
+  beforeAll(async () => {
+    app = await openApp();
+  });
+  afterAll(async () => {
+    await app?.close();
+    out.cleanup();
+  });
+
+  it('runs the pre-flight, exports PDF, workbook and folder, and offers to open the folder', async () => {
+    const { page } = app;
+    await page.getByRole('menuitem', { name: 'Xuất hồ sơ' }).click();
+    const pre = page.getByTestId('export-preflight');
+    await expect.poll(() => pre.textContent()).toMatch(/Tài liệu\s*\d+/);
+    expect(await pre.textContent()).toMatch(/Lỗi/);
+    await page.getByTestId('part-zip').click();
+    await page.getByTestId('export-out').fill(out.dir);
+    await screenshot(page, 'export-dialog');
+    await page.getByTestId('export-run').click();
+    const result = page.getByTestId('export-result');
+    await result.waitFor({ timeout: 120_000 });
+    expect(await result.textContent()).toMatch(/Đã xuất: \d+ trang PDF trong 1 tập/);
+    await screenshot(page, 'export-done');
+
+    const pdf = path.join(out.dir, 'Ho so TLKC 2026.pdf');
+    expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(existsSync(path.join(out.dir, 'TLKC', 'manifest.json'))).toBe(true);
+    expect(existsSync(path.join(out.dir, 'TLKC 2026.zip'))).toBe(true);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(out.dir, 'Bang tu danh gia 2026.xlsx'));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Bảng tự đánh giá', 'Danh mục TLKC', 'Kiểm tra', 'Theo đơn vị']);
+    await page.getByTestId('export-open').click();
+  });
+
+  it('refuses a destination that cannot be a folder, in Vietnamese', async () => {
+    const { page } = app;
+    const file = path.join(out.dir, 'Ho so TLKC 2026.pdf');
+    await page.getByTestId('export-out').fill(path.join(file, 'con'));
+    await page.getByTestId('export-run').click();
+    await expect.poll(() => page.getByTestId('export-error').textContent()).toMatch(/Không tạo được thư mục/);
+  });
+});
