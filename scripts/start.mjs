@@ -2,7 +2,9 @@
 // installed (it cannot be downloaded on some machines), serves the same app from the local
 // web host and prints the address to open.
 import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 
 const require = createRequire(import.meta.url);
 const step = (args) => {
@@ -12,12 +14,25 @@ const step = (args) => {
 
 step(['vite', 'build', '--logLevel', 'warn']);
 
-let electronPath = null;
-try {
-  electronPath = require('electron');
-} catch {
-  electronPath = null;
+/**
+ * The Electron binary, fetched on first start where the network allows (electron ≥ 42 no longer
+ * downloads at install); null where it cannot be had. The attempt is silent: one line is enough.
+ */
+function electronBinary() {
+  const dir = path.dirname(require.resolve('electron/package.json'));
+  const pathFile = path.join(dir, 'path.txt');
+  const binary = () => {
+    if (!existsSync(pathFile)) return null;
+    const file = path.join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
+    return existsSync(file) ? file : null;
+  };
+  if (!binary()) {
+    spawnSync(process.execPath, [path.join(dir, 'install.js')], { stdio: 'ignore', timeout: 10 * 60_000 });
+  }
+  return binary();
 }
+
+const electronPath = electronBinary();
 
 const forward = (child) => {
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));

@@ -52,7 +52,8 @@ describe.skipIf(!hasChromium)('the app in Chromium (web host)', () => {
     expect(await page.getByTestId('node-lead').textContent()).toBe(
       'Văn phòng HĐND và UBND (theo cấp trên)',
     );
-    expect(await page.getByTestId('node-details').textContent()).toContain('Kế hoạch');
+    // The required slot "Kế hoạch", shown by the evidence panel once it has loaded.
+    await expect.poll(() => page.getByTestId('node-evidence').textContent()).toContain('Kế hoạch');
 
     await (await revealInTree(page, 'Cải cách tổ chức bộ máy hành chính')).click();
     await expect.poll(() => page.getByTestId('node-max').textContent()).toBe('9,5 điểm');

@@ -1,18 +1,22 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { _electron as electron } from 'playwright-core';
 import { tempDir } from '../helpers/workspace';
 
 const require = createRequire(import.meta.url);
 
-/** The Electron binary cannot be downloaded on the build machines; where it exists, this runs. */
+/**
+ * The Electron binary cannot be downloaded on the build machines; where it was installed, this
+ * runs. Looked up without require('electron'), which would try to download it.
+ */
 function electronBinary(): string | null {
-  try {
-    const p = require('electron') as unknown;
-    return typeof p === 'string' ? p : null;
-  } catch {
-    return null;
-  }
+  const dir = path.dirname(require.resolve('electron/package.json'));
+  const pathFile = path.join(dir, 'path.txt');
+  if (!existsSync(pathFile)) return null;
+  const file = path.join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
+  return existsSync(file) ? file : null;
 }
 const binary = electronBinary();
 if (!binary)
