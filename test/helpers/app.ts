@@ -81,15 +81,15 @@ export async function revealInTree(page: Page, text: string, opts: { exact?: boo
   const tree = page.getByTestId('criteria-tree');
   const row = tree.getByText(text, { exact: opts.exact ?? false }).first();
   await tree.hover();
+  const visible = async () => (await row.count()) > 0 && (await row.isVisible());
   // From the top, as a person would look for it: the list may have been left scrolled down.
-  if ((await row.count()) === 0) {
-    await page.mouse.wheel(0, -1_000_000);
-    await page.waitForTimeout(50);
-  }
-  for (let i = 0; i < 200 && (await row.count()) === 0; i++) {
-    await page.mouse.wheel(0, 300);
+  for (let i = 0; i < 20 && !(await visible()); i++) {
+    await page.mouse.wheel(0, -3000);
     await page.waitForTimeout(20);
   }
-  await row.scrollIntoViewIfNeeded();
+  for (let i = 0; i < 300 && !(await visible()); i++) {
+    await page.mouse.wheel(0, 200);
+    await page.waitForTimeout(20);
+  }
   return row;
 }
