@@ -40,7 +40,10 @@ await build({
 });
 // Workers are separate ESM entries next to the bundle; the core looks for them there first.
 await build({
-  entryPoints: { 'pdf-worker': 'electron/core/evidence/pdf-worker.ts' },
+  entryPoints: {
+    'pdf-worker': 'electron/core/evidence/pdf-worker.ts',
+    'pdf-dossier-worker': 'electron/core/export/pdf/worker.ts',
+  },
   outdir: 'dist-electron',
   outExtension: { '.js': '.mjs' },
   bundle: true,

@@ -203,19 +203,45 @@ export class Assembler {
       const annots: PDFRef[] = [];
       for (const op of s.gen.ops) {
         if (op.k === 'a') {
+          const rect = [op.x, op.y, op.x + op.w, op.y + op.h].map(r2);
           const to = target(op.target);
-          if (!to) continue;
-          annots.push(
-            ctx.register(
-              ctx.obj({
-                Type: 'Annot',
-                Subtype: 'Link',
-                Rect: [op.x, op.y, op.x + op.w, op.y + op.h].map(r2),
-                Border: [0, 0, 0],
-                Dest: destination(doc, to.ref, to.top),
-              }),
-            ),
-          );
+          const away = to ? null : resolve(layout.at, op.target, vol.index);
+          if (to) {
+            annots.push(
+              ctx.register(
+                ctx.obj({
+                  Type: 'Annot',
+                  Subtype: 'Link',
+                  Rect: rect,
+                  Border: [0, 0, 0],
+                  Dest: destination(doc, to.ref, to.top),
+                }),
+              ),
+            );
+          } else if (away) {
+            // A page of another volume, by its file name next to this one (GoToR).
+            const name = spec.volumes[away.volume - 1]!.fileName;
+            annots.push(
+              ctx.register(
+                ctx.obj({
+                  Type: 'Annot',
+                  Subtype: 'Link',
+                  Rect: rect,
+                  Border: [0, 0, 0],
+                  A: {
+                    S: 'GoToR',
+                    F: {
+                      Type: 'Filespec',
+                      F: PDFString.of(asciiName(name)),
+                      UF: PDFHexString.fromText(name),
+                    },
+                    D: [away.page - 1, 'XYZ', null, null, null],
+                    NewWindow: false,
+                  },
+                }),
+              ),
+            );
+          }
         } else if (op.k === 'file') {
           files.set(op.docId, {
             page: s.page,

@@ -84,7 +84,7 @@ export function coverPage(ctx: LayoutContext, volume: VolumeSpec): GenPage {
       .map((code) => ctx.spec.nodes.find((n) => n.code === code && n.parentId === null))
       .filter((n): n is NodeSpec => n !== undefined);
     if (areas.length) {
-      centered(page, m, cx, y, 'Gồm các lĩnh vực:', 13, 'italic');
+      centered(page, m, cx, y, areas.length > 1 ? 'Gồm các lĩnh vực:' : 'Lĩnh vực:', 13, 'italic');
       y -= lineHeight(13) + 2;
       for (const a of areas.slice(0, 12)) {
         for (const line of m.wrap(codeTitle(a, vi(a.title)), 13, 'regular', CONTENT_W - 40)) {

@@ -210,7 +210,7 @@ export function dividerPages(
       gray: 0.6,
     });
     flow.y -= 1;
-    if (pos.volume === volume && flow.page === page) {
+    if (flow.page === page) {
       page.ops.push({
         k: 'a',
         x: MARGIN.left,

@@ -214,7 +214,7 @@ function evidenceLines(ctx: LayoutContext, n: NodeSpec): Line[] {
       text: `${l.evidenceCode} (${pageRefText(pos, 1, ctx.volumeCount)})`,
       style: 'regular',
       size: SMALL,
-      ...(pos.volume === 1 ? { target: { doc: l.docId } } : {}),
+      target: { doc: l.docId },
     });
   }
   for (const e of n.excluded) {

@@ -85,16 +85,15 @@ export function tocBlock(flow: Flow, ctx: LayoutContext, entries: Entry[], volum
       }
     });
     flow.y -= 2;
-    if (pos.volume === volume) {
-      page.ops.push({
-        k: 'a',
-        x: MARGIN.left,
-        y: flow.y,
-        w: CONTENT_W,
-        h: top - flow.y,
-        target: e.target,
-      });
-    }
+    // Also to another volume: readers that can (Acrobat, Foxit) open it at the page.
+    page.ops.push({
+      k: 'a',
+      x: MARGIN.left,
+      y: flow.y,
+      w: CONTENT_W,
+      h: top - flow.y,
+      target: e.target,
+    });
   }
 }
 
