@@ -1,3 +1,5 @@
+import { IMPORT_FIELD_LABEL } from '../../shared/contract/criteria-import';
+
 /** Every string a person reads in the UI, in one place. */
 export const vi = {
   appName: 'Hồ sơ kiểm chứng',
@@ -295,20 +297,7 @@ export const vi = {
     mappingHelp: 'Đổi một cột thì bảng xem trước được đọc lại ngay.',
     notUsed: '— không dùng —',
     column: (col: string, header: string) => (header ? `${col} — ${header}` : `Cột ${col}`),
-    fields: {
-      code: 'STT/Mã',
-      title: 'Nội dung (tiêu chí)',
-      maxPoints: 'Điểm tối đa',
-      scoringGuide: 'Hướng dẫn chấm',
-      evidenceGuide: 'Tài liệu kiểm chứng',
-      leadOffice: 'Đơn vị chủ trì',
-      coopOffices: 'Đơn vị phối hợp',
-      note: 'Ghi chú',
-      task: 'Nhiệm vụ',
-      target: 'Chỉ tiêu',
-      deadline: 'Thời gian',
-      kind: 'Loại',
-    },
+    fields: IMPORT_FIELD_LABEL,
     stats: {
       nodes: 'Mục',
       leaves: 'Tiêu chí thành phần',

@@ -20,6 +20,22 @@ export const ImportField = z.enum([
   'kind',
 ]);
 
+/** How each column role is named to a person (import preview, warnings). */
+export const IMPORT_FIELD_LABEL: Record<z.infer<typeof ImportField>, string> = {
+  code: 'STT/Mã',
+  title: 'Nội dung (tiêu chí)',
+  maxPoints: 'Điểm tối đa',
+  scoringGuide: 'Hướng dẫn chấm',
+  evidenceGuide: 'Tài liệu kiểm chứng',
+  leadOffice: 'Đơn vị chủ trì',
+  coopOffices: 'Đơn vị phối hợp',
+  note: 'Ghi chú',
+  task: 'Nhiệm vụ',
+  target: 'Chỉ tiêu',
+  deadline: 'Thời gian',
+  kind: 'Loại',
+};
+
 const Column = z.string().regex(/^[A-Z]{1,3}$/);
 
 export const ImportOptions = z.object({

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium } from '../helpers/browser';
 import {
+  bigFramework,
   openApp,
   resourcesWithDemo,
   revealInTree,
   screenshot,
   type RunningApp,
 } from '../helpers/app';
-import type { FrameworkNode } from '../../shared/framework';
 
 describe.skipIf(!hasChromium)('the app in Chromium (web host)', () => {
   let app: RunningApp;
@@ -89,45 +89,12 @@ describe.skipIf(!hasChromium)('the app in Chromium (web host)', () => {
   });
 });
 
-/** 2,000 nodes: 10 areas × 10 criteria × 19 sub-criteria. */
-function bigFramework() {
-  const nodes: FrameworkNode[] = [];
-  for (let a = 1; a <= 10; a++) {
-    const criteria: FrameworkNode[] = [];
-    for (let c = 1; c <= 10; c++) {
-      const subs: FrameworkNode[] = [];
-      for (let s = 1; s <= 18; s++)
-        subs.push({
-          code: `${a}.${c}.${s}`,
-          title: `Tiêu chí thành phần số ${a}.${c}.${s}`,
-          maxPoints: 0.05,
-        });
-      criteria.push({
-        code: `${a}.${c}`,
-        title: `Tiêu chí ${a}.${c}`,
-        maxPoints: 0.9,
-        children: subs,
-      });
-    }
-    nodes.push({ code: String(a), title: `Lĩnh vực ${a}`, maxPoints: 9, children: criteria });
-  }
-  return {
-    id: 'demo-par-phuong-minh-hoa',
-    name: 'Bộ lớn',
-    index: 'PAR' as const,
-    level: 'xa' as const,
-    status: 'illustrative' as const,
-    source: 'kiểm thử',
-    scored: true,
-    nodes,
-  };
-}
-
 describe.skipIf(!hasChromium)('a 2,000-node tree', () => {
   let app: RunningApp;
   let resources: { dir: string; cleanup: () => void };
   beforeAll(async () => {
-    resources = resourcesWithDemo(bigFramework());
+    // 10 areas × 10 criteria × 18 sub-criteria: 1,910 nodes.
+    resources = resourcesWithDemo(bigFramework(18));
     app = await openApp({ resourcesDir: resources.dir });
   });
   afterAll(async () => {

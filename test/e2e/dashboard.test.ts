@@ -3,8 +3,13 @@ import type { Page } from 'playwright-core';
 import type { Input, Method, Output } from '../../shared/api';
 import { formatPoints } from '../../shared/points';
 import { formatIndex } from '../../shared/scoring';
-import type { FrameworkNode } from '../../shared/framework';
-import { openApp, resourcesWithDemo, screenshot, type RunningApp } from '../helpers/app';
+import {
+  bigFramework,
+  openApp,
+  resourcesWithDemo,
+  screenshot,
+  type RunningApp,
+} from '../helpers/app';
 import { hasChromium } from '../helpers/browser';
 
 /** Points as the check report gives them (9.5) shown the way the UI does ("9,5"). */
@@ -213,48 +218,12 @@ describe.skipIf(!hasChromium)('Tổng quan and Phân tích điểm', () => {
   });
 });
 
-/**
- * 2,000 sub-criteria: 10 areas × 10 criteria × 20, none scored, so 2,000 problems to list.
- * Areas are numbered 11–20 so the demo's sample documents (linked by code) find no node.
- */
-function bigFramework() {
-  const nodes: FrameworkNode[] = [];
-  for (let a = 11; a <= 20; a++) {
-    const criteria: FrameworkNode[] = [];
-    for (let c = 1; c <= 10; c++) {
-      const subs: FrameworkNode[] = [];
-      for (let s = 1; s <= 20; s++)
-        subs.push({
-          code: `${a}.${c}.${s}`,
-          title: `Tiêu chí thành phần ${a}.${c}.${s}`,
-          maxPoints: 0.05,
-        });
-      criteria.push({
-        code: `${a}.${c}`,
-        title: `Tiêu chí ${a}.${c}`,
-        maxPoints: 1,
-        children: subs,
-      });
-    }
-    nodes.push({ code: String(a), title: `Lĩnh vực ${a}`, maxPoints: 10, children: criteria });
-  }
-  return {
-    id: 'demo-par-phuong-minh-hoa',
-    name: 'Bộ lớn',
-    index: 'PAR' as const,
-    level: 'xa' as const,
-    status: 'illustrative' as const,
-    source: 'kiểm thử',
-    scored: true,
-    nodes,
-  };
-}
-
 describe.skipIf(!hasChromium)('Tổng quan on 2,000 sub-criteria', () => {
   let app: RunningApp;
   let resources: { dir: string; cleanup: () => void };
   beforeAll(async () => {
-    resources = resourcesWithDemo(bigFramework());
+    // 2,000 sub-criteria, none scored; areas 11–20 so the demo's documents find no node.
+    resources = resourcesWithDemo(bigFramework(20, 11));
     app = await openApp({ resourcesDir: resources.dir });
   });
   afterAll(async () => {

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { Core } from '../../electron/core';
 import { openCoreWithDemo } from '../../electron/core/startup';
 import { startHost, type Host } from '../../electron/host/server';
-import type { Framework } from '../../shared/framework';
+import type { Framework, FrameworkNode } from '../../shared/framework';
 import { launchChromium } from './browser';
 import { tempDir } from './workspace';
 
@@ -92,4 +92,47 @@ export async function revealInTree(page: Page, text: string, opts: { exact?: boo
     await page.waitForTimeout(20);
   }
   return row;
+}
+
+/**
+ * A large tree replacing the demo's: 10 areas × 10 criteria × `subs` sub-criteria of 0,05
+ * points each, areas numbered from `firstArea`.
+ */
+export function bigFramework(subs: number, firstArea = 1): Framework {
+  const nodes: FrameworkNode[] = [];
+  for (let a = firstArea; a < firstArea + 10; a++) {
+    const criteria: FrameworkNode[] = [];
+    for (let c = 1; c <= 10; c++) {
+      const children: FrameworkNode[] = [];
+      for (let k = 1; k <= subs; k++) {
+        children.push({
+          code: `${a}.${c}.${k}`,
+          title: `Tiêu chí thành phần số ${a}.${c}.${k}`,
+          maxPoints: 0.05,
+        });
+      }
+      criteria.push({
+        code: `${a}.${c}`,
+        title: `Tiêu chí ${a}.${c}`,
+        maxPoints: subs * 0.05,
+        children,
+      });
+    }
+    nodes.push({
+      code: String(a),
+      title: `Lĩnh vực ${a}`,
+      maxPoints: subs * 0.5,
+      children: criteria,
+    });
+  }
+  return {
+    id: 'demo-par-phuong-minh-hoa',
+    name: 'Bộ lớn',
+    index: 'PAR',
+    level: 'xa',
+    status: 'illustrative',
+    source: 'kiểm thử',
+    scored: true,
+    nodes,
+  };
 }

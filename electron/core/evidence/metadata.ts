@@ -21,6 +21,7 @@
  * - `draft` when the number or the day is left blank ("Số: /KH-UBND", "ngày tháng 5 năm 2024")
  *   or the page says "DỰ THẢO".
  */
+import { DOC_TYPES } from '../../../shared/evidence';
 import { cleanText, foldVi, nfc } from '../../../shared/text';
 import { isValidYmd, toIsoDate } from '../../../shared/dates';
 import type { PositionedItem } from './pdf-types';
@@ -67,48 +68,13 @@ export interface DocumentMetadata {
 // ---------------------------------------------------------------------------------------------
 // Document types (Phụ lục III, Nghị định 30/2020/NĐ-CP).
 
-const TYPES: Array<[code: string, name: string]> = [
-  ['NQ', 'Nghị quyết'],
-  ['QĐ', 'Quyết định'],
-  ['CT', 'Chỉ thị'],
-  ['QC', 'Quy chế'],
-  ['QyĐ', 'Quy định'],
-  ['TC', 'Thông cáo'],
-  ['TB', 'Thông báo'],
-  ['HD', 'Hướng dẫn'],
-  ['CTr', 'Chương trình'],
-  ['KH', 'Kế hoạch'],
-  ['PA', 'Phương án'],
-  ['ĐA', 'Đề án'],
-  ['DA', 'Dự án'],
-  ['BC', 'Báo cáo'],
-  ['BB', 'Biên bản'],
-  ['TTr', 'Tờ trình'],
-  ['HĐ', 'Hợp đồng'],
-  ['CĐ', 'Công điện'],
-  ['BGN', 'Bản ghi nhớ'],
-  ['BTT', 'Bản thỏa thuận'],
-  ['GUQ', 'Giấy ủy quyền'],
-  ['GM', 'Giấy mời'],
-  ['GGT', 'Giấy giới thiệu'],
-  ['GNP', 'Giấy nghỉ phép'],
-  ['PG', 'Phiếu gửi'],
-  ['PC', 'Phiếu chuyển'],
-  ['PB', 'Phiếu báo'],
-  ['KL', 'Kết luận'],
-  ['NĐ', 'Nghị định'],
-  ['TT', 'Thông tư'],
-  ['TTLT', 'Thông tư liên tịch'],
-  ['L', 'Luật'],
-  ['CV', 'Công văn'],
-];
-const NAME_BY_CODE = new Map(TYPES.map(([c, n]) => [c, n]));
+const NAME_BY_CODE = new Map(DOC_TYPES.map(([c, n]) => [c, n]));
 /** Heading (folded, no spaces) → code. */
 const CODE_BY_HEADING = new Map(
-  TYPES.filter(([c]) => c !== 'L').map(([c, n]) => [foldVi(n).replace(/\s+/g, ''), c]),
+  DOC_TYPES.filter(([c]) => c !== 'L').map(([c, n]) => [foldVi(n).replace(/\s+/g, ''), c]),
 );
 /** Symbol code as found in numbers (folded, upper) → code. */
-const CODE_BY_SYMBOL = new Map(TYPES.map(([c]) => [foldVi(c).toUpperCase(), c]));
+const CODE_BY_SYMBOL = new Map(DOC_TYPES.map(([c]) => [foldVi(c).toUpperCase(), c]));
 
 function typeFromHeading(text: string): string | null {
   const key = foldVi(text).replace(/[^a-z]/g, '');
@@ -132,7 +98,7 @@ function typeFromNumber(num: string): string | null {
 function codeFromSymbol(sym: string): string | null {
   const key = foldVi(sym).toUpperCase();
   // "QD" in a file name is QĐ; keep the exact case-sensitive codes (TTr vs TT) otherwise.
-  const exact = TYPES.find(([c]) => c === sym);
+  const exact = DOC_TYPES.find(([c]) => c === sym);
   if (exact) return exact[0];
   if (key === 'TTR') return 'TTr';
   if (key === 'CTR') return 'CTr';

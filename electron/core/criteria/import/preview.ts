@@ -1,3 +1,4 @@
+import { IMPORT_FIELD_LABEL } from '../../../../shared/contract/criteria-import';
 import { CoreError } from '../../errors';
 import { nfc } from '../../../../shared/text';
 import { colIndex, colLetter, formatCount } from './cells';
@@ -22,20 +23,7 @@ import { readXlsxGrids } from './xlsx-grid';
 export const MAX_DATA_ROWS = 5000;
 const MAX_DOCUMENT_XML = 100 * 1024 * 1024;
 
-export const FIELD_LABEL: Record<ImportField, string> = {
-  code: 'STT/Mã',
-  title: 'Nội dung (tiêu chí)',
-  maxPoints: 'Điểm tối đa',
-  scoringGuide: 'Hướng dẫn chấm',
-  evidenceGuide: 'Tài liệu kiểm chứng',
-  leadOffice: 'Đơn vị chủ trì',
-  coopOffices: 'Đơn vị phối hợp',
-  note: 'Ghi chú',
-  task: 'Nhiệm vụ',
-  target: 'Chỉ tiêu',
-  deadline: 'Thời gian',
-  kind: 'Loại',
-};
+export const FIELD_LABEL: Record<ImportField, string> = IMPORT_FIELD_LABEL;
 
 function checkOptions(o: ImportOptions): void {
   if (typeof o !== 'object' || o === null)
