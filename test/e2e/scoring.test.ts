@@ -29,7 +29,9 @@ describe.skipIf(!hasChromium)('scoring in the node page', () => {
 
     // Out of range: a Vietnamese error, nothing saved.
     await page.getByTestId('score-input').fill('2');
-    await expect.poll(() => page.getByTestId('score-error').textContent()).toMatch(/vượt quá điểm tối đa \(0,5 điểm\)/);
+    await expect
+      .poll(() => page.getByTestId('score-error').textContent())
+      .toMatch(/vượt quá điểm tối đa \(0,5 điểm\)/);
     await page.getByTestId('score-input').fill('0.5');
     await page.getByTestId('score-explanation').fill('Đã ban hành Kế hoạch số 12/KH-UBND');
     await screenshot(page, 'scoring-node');
@@ -39,8 +41,20 @@ describe.skipIf(!hasChromium)('scoring in the node page', () => {
     const nodes = (tree as { data: { nodes: { id: number; code: string }[] } }).data.nodes;
     const id = nodes.find((n) => n.code === '1.3.1')!.id;
     await expect
-      .poll(async () => ((await app.core.dispatch('score.get', { nodeId: id })) as { data: { selfScore: number; explanation: string | null } }).data)
-      .toEqual(expect.objectContaining({ selfScore: 50, explanation: 'Đã ban hành Kế hoạch số 12/KH-UBND' }));
+      .poll(
+        async () =>
+          (
+            (await app.core.dispatch('score.get', { nodeId: id })) as {
+              data: { selfScore: number; explanation: string | null };
+            }
+          ).data,
+      )
+      .toEqual(
+        expect.objectContaining({
+          selfScore: 50,
+          explanation: 'Đã ban hành Kế hoạch số 12/KH-UBND',
+        }),
+      );
   });
 
   it('marks "không chấm" only with a reason, and lists the node’s problems with a fix', async () => {
@@ -64,9 +78,20 @@ describe.skipIf(!hasChromium)('scoring in the node page', () => {
   it('filters the tree to nodes with errors', async () => {
     const { page } = app;
     await page.getByTestId('tree-status-filter').getByText('Có lỗi').click();
-    const codes = await page.getByTestId('criteria-tree').locator('[data-code]').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
-    expect(codes).toContain('4.2.1');
-    expect(codes).not.toContain('1.3.1');
+    const search = page.getByPlaceholder('Tìm theo mã hoặc nội dung (không cần dấu)');
+    const codes = () =>
+      page
+        .getByTestId('criteria-tree')
+        .locator('[data-code]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
+    // The list is virtualised: narrow it by code to see whether a node passes the filter.
+    await search.fill('4.2.1');
+    await expect.poll(codes).toContain('4.2.1');
+    await search.fill('1.3.1');
+    await expect.poll(codes).not.toContain('1.3.1');
+    // Without the filter the same search shows it: the absence above is the filter's doing.
     await page.getByTestId('tree-status-filter').getByText('Tất cả').click();
+    await expect.poll(codes).toContain('1.3.1');
+    await search.fill('');
   });
 });
