@@ -17,7 +17,9 @@ function Shell({ info }: { info: WorkspaceInfo }) {
   const [route, navigate] = useRoute();
   const [chosen, setChosen] = useState<number | null>(null);
   const assessment =
-    info.assessments.find((a) => a.id === (chosen ?? info.currentAssessmentId)) ?? info.assessments[0] ?? null;
+    info.assessments.find((a) => a.id === (chosen ?? info.currentAssessmentId)) ??
+    info.assessments[0] ??
+    null;
   const state: AppState = useMemo(
     () => ({ info, assessment, setAssessmentId: setChosen, route, navigate }),
     [info, assessment, route, navigate],
@@ -58,6 +60,8 @@ function Shell({ info }: { info: WorkspaceInfo }) {
         className="app-nav"
         mode="horizontal"
         theme="dark"
+        // Its own row has room for every screen; folding items under "…" only hides them.
+        disabledOverflow
         selectedKeys={[screen.key]}
         onClick={(e) => navigate({ screen: e.key as typeof screen.key })}
         items={SCREENS.map((s) => ({ key: s.key, label: s.label }))}

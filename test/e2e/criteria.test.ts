@@ -2,7 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parDistrictXlsx } from '../fixtures/criteria-tables';
 import { hasChromium } from '../helpers/browser';
-import { openApp, revealInTree, screenshot, type RunningApp } from '../helpers/app';
+import { openApp, openScreen, revealInTree, screenshot, type RunningApp } from '../helpers/app';
 
 const FILE_NAME = 'Bộ tiêu chí CCHC huyện 2024.xlsx';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -48,7 +48,7 @@ describe.skipIf(!hasChromium)('criteria frameworks in Chromium', () => {
     bytes = await parDistrictXlsx();
     app = await openApp();
     app.page.setDefaultTimeout(10_000);
-    await app.page.getByRole('menuitem', { name: 'Bộ tiêu chí' }).click();
+    await openScreen(app.page, 'Bộ tiêu chí');
     await app.page.getByTestId('criteria-tree').getByText('Cải cách thể chế').first().waitFor();
   });
   afterAll(async () => {
@@ -302,7 +302,7 @@ describe.skipIf(!hasChromium)('criteria frameworks in Chromium', () => {
 
   it('assigns an area to the office and “Việc của tôi” keeps only its work', async () => {
     const { page } = app;
-    await page.getByRole('menuitem', { name: 'Bộ tiêu chí' }).click();
+    await openScreen(page, 'Bộ tiêu chí');
     // The toggle is still on: nothing is assigned to the new office yet.
     await page
       .getByTestId('criteria-tree')

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import type { Input, Method, Output } from '../../shared/api';
 import { formatPoints } from '../../shared/points';
 import { formatIndex } from '../../shared/scoring';
 import {
   bigFramework,
   openApp,
+  openScreen,
   resourcesWithDemo,
   screenshot,
   type RunningApp,
@@ -21,21 +21,6 @@ function dayFrom(todayIso: string, days: number): string {
   const t = new Date(Date.UTC(y, m - 1, d + days));
   const p = (n: number) => String(n).padStart(2, '0');
   return `${p(t.getUTCDate())}/${p(t.getUTCMonth() + 1)}/${t.getUTCFullYear()}`;
-}
-
-/**
- * Opens a screen from the header menu as a person would: its item, or, when the header is too
- * narrow for every screen, the item under the menu's “…”.
- */
-async function openScreen(page: Page, name: string): Promise<void> {
-  const item = page.locator('.app-nav').getByRole('menuitem', { name, exact: true });
-  if ((await item.count()) > 0 && (await item.isVisible())) return item.click();
-  await page.locator('.app-nav .ant-menu-overflow-item-rest').hover();
-  const popup = page.locator('.ant-menu-submenu-popup:not(.ant-menu-submenu-hidden)');
-  await popup.getByRole('menuitem', { name, exact: true }).click();
-  // Move away, as a person would, so the pop-up closes.
-  await page.mouse.move(400, 500);
-  await popup.waitFor({ state: 'hidden' });
 }
 
 describe.skipIf(!hasChromium)('Tổng quan and Phân tích điểm', () => {
@@ -85,6 +70,7 @@ describe.skipIf(!hasChromium)('Tổng quan and Phân tích điểm', () => {
 
   it('follows scores and deadlines set elsewhere without a reload', async () => {
     const { page } = app;
+    await openScreen(page, 'Tổng quan');
     const today = (await core('check.input', {})).today;
     // 3.3.1 at full marks (it has evidence); 3.3.2 scored without any evidence: points at risk.
     await core('score.set', { nodeId: id('3.3.1'), selfScore: 300 });
@@ -119,6 +105,7 @@ describe.skipIf(!hasChromium)('Tổng quan and Phân tích điểm', () => {
 
   it('opens the node of a problem from the office’s list', async () => {
     const { page } = app;
+    await openScreen(page, 'Tổng quan');
     const groups = page.getByTestId('dash-problem-groups');
     await groups.getByText('Trung tâm Phục vụ hành chính công', { exact: true }).click();
     const problem = groups.locator('.dash-problem[data-code="3.3.2"]').first();

@@ -4,7 +4,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeEvidenceCorpus, type EvidenceCorpus } from '../fixtures/evidence-corpus';
 import { hasChromium } from '../helpers/browser';
-import { openApp, screenshot, type RunningApp } from '../helpers/app';
+import { openApp, openScreen, screenshot, type RunningApp } from '../helpers/app';
 import { tempDir } from '../helpers/workspace';
 
 /** Opens an antd Select and clicks the option with this text, as a person would. */
@@ -16,6 +16,17 @@ async function choose(page: Page, select: Locator, text: string, typeToFind = fa
     .filter({ hasText: text })
     .first()
     .click();
+}
+
+/**
+ * Closes the open drawer with Escape and waits until it is gone: antd gives focus back to
+ * the button that opened it when the close animation ends, which would close a Select opened
+ * in the meantime.
+ */
+async function closeDrawer(page: Page) {
+  await page.keyboard.press('Escape');
+  await expect.poll(() => page.locator('.ant-drawer-content-wrapper:visible').count()).toBe(0);
+  await page.waitForTimeout(100);
 }
 
 /** A screenshot once antd's open/close animations have finished. */
@@ -114,7 +125,7 @@ describe.skipIf(!hasChromium)('the evidence library in Chromium', { timeout: 90_
     corpus = await writeEvidenceCorpus(tmp.dir);
     app = await openApp();
     app.page.setDefaultTimeout(15_000);
-    await app.page.getByRole('menuitem', { name: 'Thư viện tài liệu' }).click();
+    await openScreen(app.page, 'Thư viện tài liệu');
     await app.page.getByTestId('library-table').locator('.ant-table-row').first().waitFor();
   });
   afterAll(async () => {
@@ -321,7 +332,7 @@ describe.skipIf(!hasChromium)('the evidence library in Chromium', { timeout: 90_
     await expect.poll(() => panel.getByTestId('linked-doc').count()).toBe(before + 3);
     expect(await panel.locator(`[data-document-id="${firstId}"]`).count()).toBe(0);
     await shot(page, 'evidence-node-panel-after');
-    await page.keyboard.press('Escape');
+    await closeDrawer(page);
   });
 
   it('deletes a document to the trash and restores it', async () => {
@@ -340,7 +351,7 @@ describe.skipIf(!hasChromium)('the evidence library in Chromium', { timeout: 90_
     await shot(page, 'evidence-trash');
     await item.getByRole('button', { name: 'Khôi phục' }).click();
     await item.waitFor({ state: 'detached' });
-    await page.keyboard.press('Escape');
+    await closeDrawer(page);
     await expect.poll(() => rows.count()).toBe(1);
 
     // Deleted again, then deleted for good (file and all) after a clear warning.
@@ -354,7 +365,7 @@ describe.skipIf(!hasChromium)('the evidence library in Chromium', { timeout: 90_
     await confirm.getByRole('button', { name: 'Xóa vĩnh viễn' }).click();
     await page.getByTestId('evidence-trash').waitFor({ state: 'detached' });
     await page.getByText('Thùng rác trống.').waitFor();
-    await page.keyboard.press('Escape');
+    await closeDrawer(page);
     await search(page, '');
   });
 
@@ -434,7 +445,7 @@ describe.skipIf(!hasChromium)('the evidence library in Chromium', { timeout: 90_
       .poll(() => img.evaluate((i) => (i as unknown as { naturalWidth: number }).naturalWidth))
       .toBe(620);
     await shot(page, 'evidence-preview-image');
-    await page.keyboard.press('Escape');
+    await closeDrawer(page);
     await search(page, '');
   });
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium } from '../helpers/browser';
-import { openApp, screenshot, type RunningApp } from '../helpers/app';
+import { openApp, openScreen, screenshot, type RunningApp } from '../helpers/app';
 import { tempDir } from '../helpers/workspace';
 
 describe.skipIf(!hasChromium)('exporting the dossier from the UI', () => {
@@ -19,7 +19,7 @@ describe.skipIf(!hasChromium)('exporting the dossier from the UI', () => {
 
   it('runs the pre-flight, exports PDF, workbook and folder, and offers to open the folder', async () => {
     const { page } = app;
-    await page.getByRole('menuitem', { name: 'Xuất hồ sơ' }).click();
+    await openScreen(page, 'Xuất hồ sơ');
     const pre = page.getByTestId('export-preflight');
     await expect.poll(() => pre.textContent()).toMatch(/Tài liệu\s*\d+/);
     expect(await pre.textContent()).toMatch(/Lỗi/);
@@ -38,7 +38,12 @@ describe.skipIf(!hasChromium)('exporting the dossier from the UI', () => {
     expect(existsSync(path.join(out.dir, 'TLKC 2026.zip'))).toBe(true);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(out.dir, 'Bang tu danh gia 2026.xlsx'));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Bảng tự đánh giá', 'Danh mục TLKC', 'Kiểm tra', 'Theo đơn vị']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Bảng tự đánh giá',
+      'Danh mục TLKC',
+      'Kiểm tra',
+      'Theo đơn vị',
+    ]);
     await page.getByTestId('export-open').click();
   });
 
@@ -47,6 +52,8 @@ describe.skipIf(!hasChromium)('exporting the dossier from the UI', () => {
     const file = path.join(out.dir, 'Ho so TLKC 2026.pdf');
     await page.getByTestId('export-out').fill(path.join(file, 'con'));
     await page.getByTestId('export-run').click();
-    await expect.poll(() => page.getByTestId('export-error').textContent()).toMatch(/Không tạo được thư mục/);
+    await expect
+      .poll(() => page.getByTestId('export-error').textContent())
+      .toMatch(/Không tạo được thư mục/);
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium } from '../helpers/browser';
-import { openApp, revealInTree, screenshot, type RunningApp } from '../helpers/app';
+import { openApp, openScreen, revealInTree, screenshot, type RunningApp } from '../helpers/app';
 
 describe.skipIf(!hasChromium)('scoring in the node page', () => {
   let app: RunningApp;
@@ -13,7 +13,7 @@ describe.skipIf(!hasChromium)('scoring in the node page', () => {
 
   it('scores by option and by typing a comma; the tree roll-up moves at once', async () => {
     const { page } = app;
-    await page.getByRole('menuitem', { name: 'Bộ tiêu chí' }).click();
+    await openScreen(page, 'Bộ tiêu chí');
     await (await revealInTree(page, 'Mức độ hoàn thành kế hoạch CCHC năm')).click();
     await expect.poll(() => page.getByTestId('node-code').textContent()).toBe('1.1.2');
     await page.getByTestId('score-option').click();

@@ -62,6 +62,14 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file;
 }
 
+/**
+ * Opens a screen from the header menu as a person would. The menu never folds items under a
+ * “…” (disabledOverflow), so the item is always there to click once the header is drawn.
+ */
+export async function openScreen(page: Page, name: string): Promise<void> {
+  await page.locator('.app-nav').getByRole('menuitem', { name, exact: true }).click();
+}
+
 /** A copy of resources/ whose demo framework is replaced by a generated one (e.g. 2,000 nodes). */
 export function resourcesWithDemo(framework: Framework): { dir: string; cleanup: () => void } {
   const tmp = tempDir('hskc-res-');
