@@ -8,10 +8,11 @@ import { SCHEMA_VERSION } from './db/migrations';
 import { tx } from './db/open';
 import { seedDemo } from './demo';
 import { seedDemoEvidence } from './demo/evidence';
-import { CoreError } from './errors';
+import { CoreError, invalid } from './errors';
 import { ensureOffice, getUnit, listOffices, setUnit } from './org';
 import { verifyWorkspace } from './verify';
 import { readSettings, writeSettings } from './settings';
+import { isFile } from './export/pdf/libreoffice';
 
 export function workspaceHandlers(
   c: CoreContext,
@@ -107,6 +108,11 @@ export function workspaceHandlers(
         !listOffices(w.db).some((o) => o.id === input.userOfficeId)
       ) {
         throw new CoreError('NOT_FOUND', 'Không tìm thấy phòng ban đã chọn.');
+      }
+      if (input.libreOfficePath && !isFile(input.libreOfficePath)) {
+        throw invalid(
+          `Không có chương trình LibreOffice (soffice) tại “${input.libreOfficePath}”.`,
+        );
       }
       tx(w.db, () => {
         writeSettings(w.db, input);

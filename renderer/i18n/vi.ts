@@ -372,6 +372,20 @@ export const vi = {
     userOffice: 'Phòng ban của bạn',
     userOfficePlaceholder: 'Chọn phòng ban',
     columns: { name: 'Tên', shortName: 'Viết tắt', role: 'Vai trò', actions: '' },
+    files: 'Tệp và xuất hồ sơ',
+    filesHelp:
+      'Giới hạn dung lượng theo quy định của hệ thống chấm điểm của tỉnh, và LibreOffice để chuyển tệp Word/Excel thành trang của hồ sơ PDF.',
+    uploadWarnMb: 'Cảnh báo tệp lớn hơn',
+    uploadWarnHelp: 'Dung lượng tối đa mỗi tệp khi tải lên hệ thống của tỉnh.',
+    maxFileMb: 'Không nhận tệp lớn hơn',
+    maxFileHelp: 'Tệp lớn hơn bị từ chối khi thêm vào thư viện.',
+    libreOfficePath: 'Đường dẫn LibreOffice (soffice)',
+    libreOfficePlaceholder:
+      'Để trống để tự tìm, ví dụ C:\\Program Files\\LibreOffice\\program\\soffice.exe',
+    libreOfficeFound: (p: string) => `Xuất hồ sơ PDF sẽ dùng LibreOffice: ${p}`,
+    libreOfficeNone:
+      'Chưa tìm thấy LibreOffice: tệp Word/Excel sẽ được đính kèm nguyên vẹn trong PDF thay vì chuyển thành trang.',
+    libreOfficeMissing: 'Không còn LibreOffice ở đường dẫn đã lưu; đã tìm ở các vị trí thường gặp.',
   },
   dashboard: {
     title: 'Tổng quan',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { MethodSpec } from './common';
-import { Id } from './workspace';
+import { Empty, Id } from './workspace';
 
 export const ExportParts = z.object({
   pdf: z.boolean().default(true),
@@ -44,7 +44,9 @@ export const Preflight = z.object({
   /** Problems of the completeness check within the selection. */
   errors: z.number().int(),
   warnings: z.number().int(),
-  problems: z.array(z.object({ code: z.string().nullable(), severity: z.string(), message: z.string() })),
+  problems: z.array(
+    z.object({ code: z.string().nullable(), severity: z.string(), message: z.string() }),
+  ),
   nodes: z.number().int(),
   documents: z.number().int(),
   /** Pages of the documents that will be included (PDF page counts; images count 1). */
@@ -70,10 +72,23 @@ export const ExportResult = z.object({
 });
 export type ExportResult = z.infer<typeof ExportResult>;
 
+export const ExportTools = z.object({
+  /** The soffice that exports will run: the configured one, else one found on the usual paths. */
+  libreOffice: z.string().nullable(),
+  /** A path was set in Cài đặt but nothing runnable is there any more. */
+  configuredMissing: z.boolean(),
+});
+export type ExportTools = z.infer<typeof ExportTools>;
+
 export const exportApi = {
+  /** What the PDF export can use on this computer (for Cài đặt). */
+  'export.tools': { input: Empty, output: ExportTools },
   'export.preflight': { input: ExportSelection, output: Preflight },
   /** Long job: pass a jobId to follow progress and cancel. */
   'export.run': { input: ExportOptions, output: ExportResult },
   /** Opens a folder in the system's file manager ("Mở thư mục"). */
-  'system.openFolder': { input: z.object({ path: z.string().min(1).max(1000) }), output: z.object({ opened: z.boolean() }) },
+  'system.openFolder': {
+    input: z.object({ path: z.string().min(1).max(1000) }),
+    output: z.object({ opened: z.boolean() }),
+  },
 } as const satisfies Record<string, MethodSpec>;

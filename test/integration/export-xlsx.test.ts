@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
@@ -638,36 +638,70 @@ function which(cmd: string): string | null {
 
 const soffice = which('soffice') ?? which('libreoffice');
 
+/**
+ * A LibreOffice profile that recalculates every formula of an .xlsx on load. By default it
+ * trusts the cached values we wrote, which would make the cross-check prove nothing. The
+ * setting only sticks in a profile LibreOffice has already created.
+ */
+function recalculatingProfile(root: string): string {
+  const dir = path.join(root, 'profile');
+  const url = `file://${dir}`;
+  execFileSync(soffice!, [`-env:UserInstallation=${url}`, '--headless', '--terminate_after_init'], {
+    timeout: 120_000,
+    stdio: 'ignore',
+  });
+  const xcu = path.join(dir, 'user', 'registrymodifications.xcu');
+  const always =
+    '<item oor:path="/org.openoffice.Office.Calc/Formula/Load">' +
+    '<prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>';
+  writeFileSync(xcu, readFileSync(xcu, 'utf8').replace('</oor:items>', `${always}\n</oor:items>`));
+  return url;
+}
+
+/** The first sheet of `xlsx` as CSV rows, computed by LibreOffice with `profile`. */
+function csvByLibreOffice(profile: string, xlsx: string, outDir: string): string[][] {
+  execFileSync(
+    soffice!,
+    [
+      '--headless',
+      `-env:UserInstallation=${profile}`,
+      '--convert-to',
+      // Comma, double quote, UTF-8 (76), from line 1: the default charset is the system's.
+      'csv:Text - txt - csv (StarCalc):44,34,76,1',
+      '--outdir',
+      outDir,
+      xlsx,
+    ],
+    { timeout: 120_000, stdio: 'ignore' },
+  );
+  const csv = readFileSync(path.join(outDir, `${path.basename(xlsx, '.xlsx')}.csv`), 'utf8');
+  return csv.split(/\r?\n/).map((l) => l.split(',').map((c) => c.replace(/^"|"$/g, '')));
+}
+
 describe('export workbook in LibreOffice', () => {
   if (!soffice) {
     it.skip('LibreOffice (soffice) is not installed: skipped recomputing the totals in LibreOffice', () => {});
     return;
   }
-  it('LibreOffice computes the same totals as the app', () => {
+  it('LibreOffice recomputes the formulas and gets the same totals as the app', async () => {
     const dir = mkdtempSync(path.join(x.root, 'lo-'));
-    execFileSync(
-      soffice,
-      [
-        '--headless',
-        `-env:UserInstallation=file://${dir}/profile`,
-        '--convert-to',
-        'csv',
-        '--outdir',
-        dir,
-        file,
-      ],
-      {
-        timeout: 120_000,
-        stdio: 'ignore',
-      },
+    const profile = recalculatingProfile(dir);
+    // Control: a cached result that is wrong on purpose must come back recomputed.
+    const control = new ExcelJS.Workbook();
+    const sheet = control.addWorksheet('a');
+    sheet.getCell('A1').value = 3;
+    sheet.getCell('A2').value = { formula: 'A1*2', result: 99 };
+    const controlFile = path.join(dir, 'control.xlsx');
+    await control.xlsx.writeFile(controlFile);
+    expect(csvByLibreOffice(profile, controlFile, dir)[1]?.[0]).toBe('6');
+
+    const line = csvByLibreOffice(profile, file, dir).find((cells) =>
+      cells.some((c) => c.includes('TỔNG CỘNG')),
     );
-    const csv = readFileSync(path.join(dir, `${path.basename(file, '.xlsx')}.csv`), 'utf8');
-    const line = csv.split(/\r?\n/).find((l) => l.includes('TỔNG CỘNG'));
     expect(line, 'TỔNG CỘNG row in the CSV').toBeDefined();
-    const cells = line!.split(',').map((c) => c.replace(/^"|"$/g, ''));
     const s = x.plan.check.summary;
-    expect(h(Number(cells[COL.self - 1]))).toBe(s.score);
-    expect(h(Number(cells[COL.applicable - 1]))).toBe(s.applicableMax);
-    expect(Number(cells[COL.index - 1])).toBeCloseTo(s.index!, 2);
+    expect(h(Number(line![COL.self - 1]))).toBe(s.score);
+    expect(h(Number(line![COL.applicable - 1]))).toBe(s.applicableMax);
+    expect(Number(line![COL.index - 1])).toBeCloseTo(s.index!, 2);
   });
 });

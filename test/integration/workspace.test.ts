@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -122,7 +122,10 @@ describe('storage', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     // FTS5 virtual tables and their shadow tables belong to SQLite and cannot be STRICT.
     const tables = (
-      db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table'").all() as { name: string; sql: string }[]
+      db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table'").all() as {
+        name: string;
+        sql: string;
+      }[]
     ).filter((t) => !t.sql.startsWith('CREATE VIRTUAL TABLE') && !t.name.includes('_fts_'));
     expect(tables.length).toBeGreaterThan(5);
     for (const t of tables) expect(t.sql, t.name).toMatch(/STRICT\s*$/);
@@ -225,7 +228,50 @@ describe('file store', () => {
     const docs = await core.dispatch('evidence.list', {});
     expect(docs.ok).toBe(true);
     const r = await core.dispatch('workspace.verify', {});
-    expect(r).toMatchObject({ ok: true, data: { ok: true, database: 'ok', files: { missing: 0, corrupt: 0 } } });
+    expect(r).toMatchObject({
+      ok: true,
+      data: { ok: true, database: 'ok', files: { missing: 0, corrupt: 0 } },
+    });
     expect((r as { data: { files: { checked: number } } }).data.files.checked).toBeGreaterThan(0);
+  });
+});
+
+describe('settings', () => {
+  it('takes a LibreOffice path only where a program is, and reports which one the export runs', async () => {
+    const dir = fresh();
+    const core = testCore(dir);
+    cleanups.unshift(() => core.close());
+    await core.handlers['workspace.demo']({}, ctx);
+    const before = await core.dispatch('settings.get', {});
+
+    const wrong = path.join(dir, 'khong-co', 'soffice');
+    const refused = await core.dispatch('settings.set', {
+      libreOfficePath: wrong,
+      uploadWarnMb: 5,
+    });
+    expect(refused).toEqual({
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        message: `Không có chương trình LibreOffice (soffice) tại “${wrong}”.`,
+      },
+    });
+    // Nothing of the refused change was kept, not even the valid part.
+    expect(await core.dispatch('settings.get', {})).toEqual(before);
+
+    const fake = path.join(dir, 'soffice');
+    writeFileSync(fake, '#!/bin/sh\n', { mode: 0o755 });
+    await core.handlers['settings.set']({ libreOfficePath: fake, uploadWarnMb: 5 }, ctx);
+    expect(await core.handlers['export.tools']({}, ctx)).toEqual({
+      libreOffice: fake,
+      configuredMissing: false,
+    });
+    expect((await core.handlers['settings.get']({}, ctx)).uploadWarnMb).toBe(5);
+
+    // Uninstalled later: the export falls back to the usual places and says so.
+    rmSync(fake);
+    const tools = await core.handlers['export.tools']({}, ctx);
+    expect(tools.configuredMissing).toBe(true);
+    expect(tools.libreOffice).not.toBe(fake);
   });
 });

@@ -65,6 +65,14 @@ export function exportHandlers(c: CoreContext): HandlersOf<typeof exportApi> {
         defaultOut: defaultOut(p),
       };
     },
+    'export.tools': async () => {
+      const configured = readSettings(c.ws().db).libreOfficePath;
+      const libreOffice = findLibreOffice(configured);
+      return {
+        libreOffice,
+        configuredMissing: configured !== null && libreOffice !== path.resolve(configured),
+      };
+    },
     'export.run': async (opts, ctx) => {
       const p = plan(opts);
       if (p.excluded.length > 0 && !opts.confirmExcluded) {

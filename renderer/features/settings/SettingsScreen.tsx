@@ -1,10 +1,11 @@
 import { Typography } from 'antd';
 import { vi } from '../../i18n/vi';
+import { FilesCard } from './FilesCard';
 import { OfficesCard } from './OfficesCard';
 import { UnitCard } from './UnitCard';
 import { UserCard } from './UserCard';
 
-/** "Cài đặt": the assessed unit, its offices, and who is working at this PC. */
+/** "Cài đặt": the assessed unit, its offices, who is working at this PC, file limits. */
 export function SettingsScreen() {
   return (
     <div className="settings-screen" data-testid="settings-screen">
@@ -16,6 +17,7 @@ export function SettingsScreen() {
           <div>
             <UnitCard />
             <UserCard />
+            <FilesCard />
           </div>
           <OfficesCard />
         </div>

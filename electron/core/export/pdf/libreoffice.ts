@@ -16,7 +16,7 @@ const WINDOWS_DIRS = [
   process.env.LOCALAPPDATA && path.join(process.env.LOCALAPPDATA, 'Programs'),
 ].filter((d): d is string => Boolean(d));
 
-function isFile(p: string): boolean {
+export function isFile(p: string): boolean {
   try {
     return statSync(p).isFile();
   } catch {
