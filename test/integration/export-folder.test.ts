@@ -17,7 +17,8 @@ import { writeEvidenceFolder, type EvidenceFolderResult } from '../../electron/c
 import { MAX_PATH_CHARS, NameRegistry } from '../../electron/core/export/folder-names';
 import type { ExportPlan } from '../../electron/core/export/plan';
 import { zipFolder } from '../../electron/core/export/zip';
-import type { CheckInput, CheckNode } from '../../shared/check-model';
+import type { CheckInput } from '../../shared/check-model';
+import { checkNode } from '../fixtures/check-input';
 import { planFromCheckInput } from '../fixtures/export-plan';
 import {
   buildExportWorkspace,
@@ -387,25 +388,8 @@ describe('upload folder (Vietnamese names), long paths, re-export and cancel', (
 });
 
 describe('upload folder from plans the app rarely makes', () => {
-  const node = (
-    id: number,
-    parentId: number | null,
-    code: string,
-    maxPoints: number | null,
-  ): CheckNode => ({
-    id,
-    parentId,
-    code,
-    title: `Tiêu chí ${code}`,
-    kind: 'self',
-    maxPoints,
-    step: null,
-    mayBeNotApplicable: false,
-    leadOfficeId: null,
-    deadline: null,
-    evidenceSlots: [],
-    scoringOptions: [],
-  });
+  const node = (id: number, parentId: number | null, code: string, maxPoints: number | null) =>
+    checkNode(id, parentId, code, null, { title: `Tiêu chí ${code}`, maxPoints });
   const doc = (id: number, subject: string) => ({
     id,
     title: `tai-lieu-${id}.pdf`,

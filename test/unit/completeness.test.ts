@@ -14,47 +14,20 @@ import {
   type ProblemRule,
 } from '../../shared/completeness';
 import { parsePoints } from '../../shared/points';
+import { checkNode, checkScore } from '../fixtures/check-input';
 import { generateCompletenessDataset } from '../bench/completeness.bench';
 
 const p = parsePoints;
 
-function node(
+const node = (
   id: number,
   parentId: number | null,
   code: string,
   title: string,
   max: string | null,
   extra: Partial<CheckNode> = {},
-): CheckNode {
-  return {
-    id,
-    parentId,
-    code,
-    title,
-    kind: 'self',
-    maxPoints: max === null ? null : p(max),
-    step: 25,
-    mayBeNotApplicable: false,
-    leadOfficeId: null,
-    deadline: null,
-    evidenceSlots: [],
-    scoringOptions: [],
-    ...extra,
-  };
-}
-
-function score(nodeId: number, value: string | null, extra: Partial<CheckScore> = {}): CheckScore {
-  return {
-    nodeId,
-    selfScore: value === null ? null : p(value),
-    notApplicable: false,
-    naReason: null,
-    explanation: null,
-    appraised: null,
-    lastYear: null,
-    ...extra,
-  };
-}
+): CheckNode => checkNode(id, parentId, code, max, { title, step: 25, ...extra });
+const score = checkScore;
 
 function doc(id: number, extra: Partial<CheckDocument> = {}): CheckDocument {
   return {

@@ -9,47 +9,24 @@ import {
   problemsByOffice,
   scoredLeafCount,
 } from '../../shared/dashboard';
-import { parsePoints } from '../../shared/points';
+import { checkNode, checkScore } from '../fixtures/check-input';
 import { generateCompletenessDataset } from '../bench/completeness.bench';
 
-const p = parsePoints;
-
-function node(
+const node = (
   id: number,
   parentId: number | null,
   code: string,
   max: string | null,
   extra: Partial<CheckNode> = {},
-): CheckNode {
-  return {
-    id,
-    parentId,
-    code,
+): CheckNode =>
+  checkNode(id, parentId, code, max, {
     title: `Tiêu chí ${code}`,
-    kind: 'self',
-    maxPoints: max === null ? null : p(max),
     step: 25,
     mayBeNotApplicable: true,
-    leadOfficeId: null,
-    deadline: null,
-    evidenceSlots: [],
-    scoringOptions: [],
     ...extra,
-  };
-}
-
-function score(nodeId: number, value: string | null, extra: Partial<CheckScore> = {}): CheckScore {
-  return {
-    nodeId,
-    selfScore: value === null ? null : p(value),
-    notApplicable: false,
-    naReason: null,
-    explanation: 'Đã giải trình',
-    appraised: null,
-    lastYear: null,
-    ...extra,
-  };
-}
+  });
+const score = (nodeId: number, value: string | null, extra: Partial<CheckScore> = {}) =>
+  checkScore(nodeId, value, { explanation: 'Đã giải trình', ...extra });
 
 /**
  * Area 1 (Phòng Nội vụ): 1.1 scored with evidence (complete), 1.2 scored without evidence

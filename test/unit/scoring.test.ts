@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CheckNode, CheckScore } from '../../shared/check-model';
+import type { CheckScore } from '../../shared/check-model';
+import { checkNode, checkScore } from '../fixtures/check-input';
 import { formatPoints, parsePoints } from '../../shared/points';
 import {
   computeIndex,
@@ -12,43 +13,8 @@ import {
 
 const p = parsePoints;
 
-function node(
-  id: number,
-  parentId: number | null,
-  code: string,
-  max: string | null,
-  extra: Partial<CheckNode> = {},
-): CheckNode {
-  return {
-    id,
-    parentId,
-    code,
-    title: `Nội dung ${code}`,
-    kind: 'self',
-    maxPoints: max === null ? null : p(max),
-    step: null,
-    mayBeNotApplicable: false,
-    leadOfficeId: null,
-    deadline: null,
-    evidenceSlots: [],
-    scoringOptions: [],
-    ...extra,
-  };
-}
-
-function score(nodeId: number, value: string | null, extra: Partial<CheckScore> = {}): CheckScore {
-  return {
-    nodeId,
-    selfScore: value === null ? null : p(value),
-    notApplicable: false,
-    naReason: null,
-    explanation: null,
-    appraised: null,
-    lastYear: null,
-    ...extra,
-  };
-}
-
+const node = checkNode;
+const score = checkScore;
 const na = (nodeId: number): CheckScore =>
   score(nodeId, null, { notApplicable: true, naReason: 'Không phát sinh' });
 
