@@ -8,6 +8,7 @@ import type {
   Output,
   Result,
 } from '../shared/api';
+import { vi } from './i18n/vi';
 
 declare global {
   interface Window {
@@ -49,7 +50,7 @@ function httpBridge(): Bridge {
           ok: false,
           error: {
             code: 'OFFLINE',
-            message: 'Mất kết nối với ứng dụng. Hãy kiểm tra cửa sổ dòng lệnh đang chạy ứng dụng.',
+            message: vi.connection.lost,
           },
         };
       }

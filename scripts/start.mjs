@@ -1,12 +1,19 @@
 // `npm start`: builds the app, then opens it in Electron; where the Electron binary is not
-// installed (it cannot be downloaded on some machines), serves the same app from the local
-// web host and prints the address to open.
+// installed (it cannot be downloaded on some machines), or no Electron build of the database
+// module can be had, serves the same app from the local web host and prints the address.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  electronVersionOf,
+  findElectron,
+  planStart,
+  prepareElectronBinding,
+} from './electron-native.mjs';
 
 const require = createRequire(import.meta.url);
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const step = (args) => {
   const r = spawnSync('npx', args, { stdio: 'inherit', shell: process.platform === 'win32' });
   if (r.status !== 0) process.exit(r.status ?? 1);
@@ -14,38 +21,33 @@ const step = (args) => {
 
 step(['vite', 'build', '--logLevel', 'warn']);
 
-/**
- * The Electron binary, fetched on first start where the network allows (electron ≥ 42 no longer
- * downloads at install); null where it cannot be had. The attempt is silent: one line is enough.
- */
-function electronBinary() {
-  const dir = path.dirname(require.resolve('electron/package.json'));
-  const pathFile = path.join(dir, 'path.txt');
-  const binary = () => {
-    if (!existsSync(pathFile)) return null;
-    const file = path.join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
-    return existsSync(file) ? file : null;
-  };
-  if (!binary()) {
-    spawnSync(process.execPath, [path.join(dir, 'install.js')], { stdio: 'ignore', timeout: 10 * 60_000 });
+const electronDir = path.dirname(require.resolve('electron/package.json'));
+const electronPath = findElectron({ electronDir });
+let binding = null;
+if (electronPath) {
+  const electronVersion = electronVersionOf(electronDir);
+  binding = prepareElectronBinding({ root, electronVersion });
+  if (binding.file && !binding.cached) {
+    console.log(`Đã chuẩn bị cơ sở dữ liệu cho Electron ${electronVersion}.`);
   }
-  return binary();
 }
-
-const electronPath = electronBinary();
+const plan = planStart({ electronPath, binding });
 
 const forward = (child) => {
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
   child.on('exit', (code) => process.exit(code ?? 0));
 };
 
-if (typeof electronPath === 'string') {
+if (plan.mode === 'electron') {
   step(['node', 'scripts/build-electron.mjs']);
-  forward(spawn(electronPath, ['.', ...process.argv.slice(2)], { stdio: 'inherit' }));
-} else {
-  console.log(
-    'Không có Electron trên máy này (không tải được bản chạy), nên ứng dụng chạy qua trình duyệt:',
+  forward(
+    spawn(plan.electronPath, ['.', ...process.argv.slice(2)], {
+      stdio: 'inherit',
+      env: { ...process.env, ...plan.env },
+    }),
   );
+} else {
+  console.log(plan.message);
   forward(
     spawn(
       process.execPath,

@@ -30,6 +30,8 @@ export interface FrameworkNode {
   mayBeNotApplicable?: boolean;
   scoringGuide?: string | null;
   scoringOptions?: ScoringOption[];
+  /** Scoring step in points (0.25: scores must be multiples of it). */
+  step?: number | null;
   evidenceGuide?: string | null;
   evidenceSlots?: string[];
   leadOffice?: string | null;
@@ -50,6 +52,7 @@ export const FrameworkNode: z.ZodType<FrameworkNode> = z.lazy(() =>
     mayBeNotApplicable: z.boolean().optional(),
     scoringGuide: z.string().nullable().optional(),
     scoringOptions: z.array(ScoringOption).optional(),
+    step: z.number().positive().nullable().optional(),
     evidenceGuide: z.string().nullable().optional(),
     evidenceSlots: z.array(z.string()).optional(),
     leadOffice: z.string().nullable().optional(),

@@ -60,15 +60,27 @@ export function formatIndex(n: number | null | undefined): string {
   return formatPoints(Math.round(n * 100));
 }
 
-/** Bonus stays within [0, max]; penalty within [−max, 0]. A null max means no cap. */
+/**
+ * The largest deduction a penalty node allows, as a positive number. Penalty maxima are stored
+ * as positive deductions ("trừ tối đa 1 điểm" → 1); older imports stored them negative (−1), so
+ * the magnitude is what counts. Null means no cap.
+ */
+export function penaltyCap(max: Hundredths | null): Hundredths | null {
+  return max === null ? null : Math.abs(max);
+}
+
+/** Bonus stays within [0, max]; penalty within [−|max|, 0]. A null max means no cap. */
 function capForKind(kind: NodeKind, cap: Hundredths | null, v: Hundredths): Hundredths {
   if (kind === 'bonus') return Math.max(0, cap == null ? v : Math.min(v, cap));
-  if (kind === 'penalty') return Math.min(0, cap == null ? v : Math.max(v, -cap));
+  if (kind === 'penalty') {
+    const c = penaltyCap(cap);
+    return Math.min(0, c == null ? v : Math.max(v, -c));
+  }
   return v;
 }
 
 /** Does a child's maximum add to its parent's? Bonus and penalty add on top of the 100. */
-function countsInParentMax(childKind: NodeKind, parentKind: NodeKind): boolean {
+export function countsInParentMax(childKind: NodeKind, parentKind: NodeKind): boolean {
   if (childKind === 'bonus' || childKind === 'penalty') return childKind === parentKind;
   return true;
 }
@@ -104,7 +116,7 @@ export function rollupWithTotal(
     let r: NodeRollup;
     if (kids.length === 0) {
       const s = byNode.get(n.id);
-      const max = n.maxPoints ?? 0;
+      const max = (kind === 'penalty' ? penaltyCap(n.maxPoints) : n.maxPoints) ?? 0;
       r = {
         score: isNa ? 0 : capForKind(kind, n.maxPoints, s?.selfScore ?? 0),
         max,
@@ -144,7 +156,7 @@ export function rollupWithTotal(
       let applicableMax = childApplicable;
       if (kind === 'bonus' || kind === 'penalty') {
         // A bonus/penalty group is capped by its own declared maximum ("thưởng tối đa 2 điểm").
-        max = n.maxPoints ?? childMax;
+        max = (kind === 'penalty' ? penaltyCap(n.maxPoints) : n.maxPoints) ?? childMax;
         applicableMax = max;
         score = capForKind(kind, n.maxPoints, score);
         if (appraised !== null) appraised = capForKind(kind, n.maxPoints, appraised);
@@ -233,16 +245,19 @@ export function scoreIssue(
   }
   const max = node.maxPoints;
   if (kind === 'penalty') {
+    // A deduction is entered as a negative score (−0,5) against a maximum stored as the positive
+    // size of the largest deduction (1 → at most −1).
+    const cap = penaltyCap(max);
     if (value > 0) {
       return {
         rule: 'score.out_of_range',
         message: `Điểm trừ phải là số âm hoặc 0 (ví dụ: -0,5), không phải ${formatPoints(value)}.`,
       };
     }
-    if (max !== null && value < -max) {
+    if (cap !== null && value < -cap) {
       return {
         rule: 'score.out_of_range',
-        message: `Điểm trừ ${formatPoints(value)} vượt mức trừ tối đa (-${pts(max)}).`,
+        message: `Điểm trừ ${formatPoints(value)} vượt mức trừ tối đa (${pts(-cap)}).`,
       };
     }
   } else {

@@ -4,9 +4,16 @@ export function nfc(s: string): string {
   return s.normalize('NFC');
 }
 
-/** Collapses runs of whitespace and trims; NFC. */
+/**
+ * Control characters (U+0000–U+001F, U+007F–U+009F) other than whitespace, and invisible
+ * format characters (soft hyphen, zero-width space/joiners, word joiner, BOM): a text layer
+ * with glyphs the font cannot map yields such characters (a stored subject "Tự d\u0019").
+ */
+const INVISIBLE = /(?!\s)[\p{Cc}\u00AD\u200B-\u200D\u2060\uFEFF]/gu;
+
+/** Drops control and invisible characters, collapses runs of whitespace and trims; NFC. */
 export function cleanText(s: string): string {
-  return nfc(s).replace(/\s+/g, ' ').trim();
+  return nfc(s).replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
 }
 
 /**

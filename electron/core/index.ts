@@ -33,6 +33,11 @@ export interface CoreOptions {
   log?: (e: unknown) => void;
   /** Whether inputs may name files by path (Electron, CLI); the web host sets false. */
   allowPaths?: boolean;
+  /**
+   * A better_sqlite3.node built for this runtime (Electron passes the one `npm start` prepared,
+   * since node_modules holds the build for plain Node); absent, the default build loads.
+   */
+  nativeBinding?: string;
 }
 
 export interface Core {
@@ -49,7 +54,10 @@ export function createCore(opts: CoreOptions): Core {
   const resourcesDir = opts.resourcesDir ?? defaultResourcesDir();
   const catalog = new FrameworkCatalog(path.join(resourcesDir, 'frameworks'));
   const workspace = opts.dataDir
-    ? openWorkspace(path.resolve(opts.dataDir), { readOnly: opts.readOnly ?? false })
+    ? openWorkspace(path.resolve(opts.dataDir), {
+        readOnly: opts.readOnly ?? false,
+        ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
+      })
     : null;
   const events = new EventEmitter();
   const emit = (e: CoreEvent) => events.emit('event', e);

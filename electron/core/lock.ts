@@ -2,7 +2,7 @@ import { closeSync, openSync, readFileSync, rmSync, statSync, writeSync } from '
 import os from 'node:os';
 import { CoreError } from './errors';
 
-interface LockInfo {
+export interface LockInfo {
   pid: number;
   host: string;
   since: string;
@@ -36,16 +36,25 @@ export function acquireLock(file: string): () => void {
         rmSync(file, { force: true });
         continue;
       }
-      const who = holder
-        ? ` (tiến trình ${holder.pid} trên máy ${holder.host}, từ ${holder.since.slice(0, 16).replace('T', ' ')} UTC)`
-        : '';
-      throw new CoreError(
-        'WORKSPACE_LOCKED',
-        `Hồ sơ đang được mở để ghi ở nơi khác${who}. Hãy đóng cửa sổ hoặc lệnh đó rồi thử lại.`,
-      );
+      throw new CoreError('WORKSPACE_LOCKED', lockedMessage(holder), holder ?? undefined);
     }
   }
   throw new CoreError('WORKSPACE_LOCKED', 'Không lấy được quyền ghi hồ sơ. Hãy thử lại.');
+}
+
+/** Who holds the workspace, in words: the machine and the local time, not the process id. */
+export function lockedMessage(holder: LockInfo | null): string {
+  const since = holder ? new Date(holder.since) : null;
+  const where = holder
+    ? ` trên máy ${holder.host}${since && !Number.isNaN(since.getTime()) ? ` từ ${formatLocal(since)}` : ''}`
+    : '';
+  return `Hồ sơ đang được mở ở một cửa sổ khác (hoặc một lệnh hskc đang chạy)${where}. Hãy đóng cửa sổ hoặc đợi lệnh đó xong rồi thử lại.`;
+}
+
+/** dd/mm/yyyy HH:mm in the machine's local time, as people read dates in Vietnam. */
+function formatLocal(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(d.getDate())}/${p(d.getMonth() + 1)}/${d.getFullYear()} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
 function readLock(file: string): LockInfo | null {

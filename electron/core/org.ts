@@ -1,6 +1,7 @@
 import type { Db } from './db/open';
 import type { Office, Unit } from '../../shared/models';
 import { cleanText } from '../../shared/text';
+import { DEFAULT_OFFICES } from '../../shared/office-defaults';
 
 /** The assessed unit and its offices: data, never hard-coded (no "huyện" assumptions). */
 
@@ -56,4 +57,16 @@ export function ensureOffice(db: Db, name: string, opts: { coordinator?: boolean
       .prepare('INSERT INTO office (name, is_coordinator, position) VALUES (?, ?, ?)')
       .run(clean, opts.coordinator ? 1 : 0, pos).lastInsertRowid,
   );
+}
+
+/**
+ * The suggested offices for a new unit of this level, the coordinator first: the office in
+ * charge of internal affairs (Nội vụ) where the level has one, else the unit's Văn phòng.
+ * workspace.init marks the first office it is given as the coordinator.
+ */
+export function defaultOffices(level: Unit['level']): { names: string[]; coordinator: string } {
+  const names = DEFAULT_OFFICES[level];
+  const coordinator =
+    names.find((n) => /Nội vụ/i.test(n)) ?? names.find((n) => /^Văn phòng/i.test(n)) ?? names[0]!;
+  return { names: [coordinator, ...names.filter((n) => n !== coordinator)], coordinator };
 }

@@ -20,7 +20,10 @@ export interface Workspace {
  * A workspace is one folder: hskc.sqlite, files/ (content-addressed) and backups/.
  * Writers hold a lock for their whole life; readers (CLI tree/verify) open read-only.
  */
-export function openWorkspace(dir: string, opts: { readOnly?: boolean } = {}): Workspace {
+export function openWorkspace(
+  dir: string,
+  opts: { readOnly?: boolean; nativeBinding?: string } = {},
+): Workspace {
   const readOnly = opts.readOnly ?? false;
   const dbFile = path.join(dir, DB_FILE);
   if (readOnly && !existsSync(dbFile)) {
@@ -37,7 +40,10 @@ export function openWorkspace(dir: string, opts: { readOnly?: boolean } = {}): W
   }
   const release = readOnly ? () => {} : acquireLock(path.join(dir, LOCK_FILE));
   try {
-    const db = openDatabase(dbFile, { readOnly });
+    const db = openDatabase(dbFile, {
+      readOnly,
+      ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
+    });
     const store = new FileStore(path.join(dir, 'files'));
     if (!readOnly) mkdirSync(path.join(dir, 'backups'), { recursive: true });
     return {

@@ -18,6 +18,9 @@ export const ImportField = z.enum([
   'target',
   'deadline',
   'kind',
+  'scoringOptions',
+  'evidenceSlots',
+  'step',
 ]);
 
 /** How each column role is named to a person (import preview, warnings). */
@@ -34,6 +37,9 @@ export const IMPORT_FIELD_LABEL: Record<z.infer<typeof ImportField>, string> = {
   target: 'Chỉ tiêu',
   deadline: 'Thời gian',
   kind: 'Loại',
+  scoringOptions: 'Phương án chấm',
+  evidenceSlots: 'Tài liệu bắt buộc',
+  step: 'Bước chấm',
 };
 
 const Column = z.string().regex(/^[A-Z]{1,3}$/);
@@ -56,6 +62,24 @@ export const ImportPreview = z.object({
   nodes: z.array(FrameworkNode),
   stats: z.object({ nodes: z.number().int(), leaves: z.number().int(), maxPoints: z.number() }),
   warnings: z.array(z.object({ cell: z.string().optional(), message: z.string() })),
+  /**
+   * Set when the table could not be read as it stands (no header row, no content or points
+   * column, no criteria): the rest describes what was seen so the person can choose the sheet,
+   * header row and columns and read again. Apply refuses such a reading.
+   */
+  problem: z
+    .object({
+      kind: z.enum(['header', 'title', 'maxPoints', 'empty']),
+      message: z.string(),
+    })
+    .optional(),
+  /** Office names in the table: those that match an existing office, and those to be created. */
+  offices: z
+    .object({
+      matched: z.array(z.object({ name: z.string(), office: z.string() })),
+      created: z.array(z.string()),
+    })
+    .optional(),
 });
 export type ImportPreview = z.infer<typeof ImportPreview>;
 

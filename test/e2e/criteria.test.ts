@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parDistrictXlsx } from '../fixtures/criteria-tables';
+import { noPointsXlsx, parDistrictXlsx, tableXlsx } from '../fixtures/criteria-tables';
 import { hasChromium } from '../helpers/browser';
 import { openApp, openScreen, revealInTree, screenshot, type RunningApp } from '../helpers/app';
 
@@ -123,6 +123,14 @@ describe.skipIf(!hasChromium)('criteria frameworks in Chromium', () => {
     await previewTree.getByText('CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH').waitFor();
     expect(await previewTree.textContent()).toContain('Phòng Nội vụ');
     expect(await previewTree.textContent()).toContain('0,25 điểm');
+    // Offices: which are new, which are matched to existing ones — nothing is added silently.
+    const offices = wizard.getByTestId('import-offices');
+    expect(await offices.getByTestId('import-offices-created').textContent()).toContain(
+      'UBND các xã, thị trấn',
+    );
+    expect(await offices.getByTestId('import-offices-matched').textContent()).toContain(
+      'Văn phòng HĐND và UBND',
+    );
     await shot(page, 'criteria-import-2-preview');
     // Further down: survey, bonus and penalty areas carry their kind.
     await previewTree.hover();
@@ -171,11 +179,73 @@ describe.skipIf(!hasChromium)('criteria frameworks in Chromium', () => {
     const check = page.getByTestId('tree-warnings');
     await check.getByRole('button', { name: 'Xem' }).click();
     await check
-      .getByText('Tiêu chí 3: tổng điểm các mục con (2,5) khác điểm tối đa (2).')
+      .getByText(
+        'Tiêu chí II.3 “Tổ chức thi hành pháp luật”: tổng điểm các mục con (2,5) khác điểm tối đa (2).',
+      )
       .first()
       .waitFor();
     await shot(page, 'criteria-imported');
     await check.getByRole('button', { name: 'Ẩn' }).click();
+  });
+
+  it('recovers from a first reading that fails: chooses columns and reads again', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Nhập bộ tiêu chí từ Excel/Word' }).click();
+    const wizard = page
+      .locator('.ant-drawer')
+      .filter({ hasText: 'Nhập bộ tiêu chí từ Excel/Word' });
+    const input = wizard.locator('input[type="file"]');
+
+    // No points column: the settings stay, and "no points" reads it as an unscored table.
+    await input.setInputFiles({
+      name: 'TLKC.xlsx',
+      mimeType: XLSX,
+      buffer: Buffer.from(await noPointsXlsx()),
+    });
+    const error = wizard.getByTestId('import-error');
+    await error.waitFor();
+    expect(await error.textContent()).toContain('không tìm thấy cột điểm tối đa');
+    await wizard.getByTestId('import-settings').waitFor();
+    expect(await wizard.getByTestId('map-title').textContent()).toBe('B — Nội dung');
+    expect(await wizard.getByTestId('import-next').isDisabled()).toBe(true);
+    await shot(page, 'criteria-import-recover-1-no-points');
+    await wizard.getByTestId('import-no-points').click();
+    await wizard.getByTestId('import-stats').waitFor();
+    expect(await error.count()).toBe(0);
+    expect(await wizard.getByTestId('import-tree').textContent()).toContain('Kế hoạch CCHC');
+    expect(await wizard.getByTestId('import-next').isDisabled()).toBe(false);
+    await shot(page, 'criteria-import-recover-2-read');
+
+    // No header the app recognises: the columns are offered anyway; choosing them reads it.
+    await wizard.getByRole('button', { name: 'Chọn tệp khác' }).click();
+    await input.setInputFiles({
+      name: 'la.xlsx',
+      mimeType: XLSX,
+      buffer: Buffer.from(
+        await tableXlsx([
+          ['Số hiệu', 'Công việc', 'Số điểm'],
+          ['1', 'Ban hành kế hoạch', 2],
+          ['2', 'Báo cáo kết quả', 1],
+        ]),
+      ),
+    });
+    await error.waitFor();
+    expect(await error.textContent()).toContain('Không tìm thấy dòng tiêu đề cột');
+    await shot(page, 'criteria-import-recover-3-no-header');
+    await choose(page, wizard.getByTestId('map-title'), 'B — Công việc');
+    await wizard.getByTestId('import-stats').waitFor();
+    // The first list must have finished closing: both offer the same columns.
+    await expect
+      .poll(() => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').count())
+      .toBe(0);
+    await choose(page, wizard.getByTestId('map-code'), 'A — Số hiệu');
+    await expect
+      .poll(() => wizard.getByTestId('import-stats').textContent())
+      .toBe('Mục2Tiêu chí thành phần2Tổng điểm tối đa3');
+    expect(await wizard.getByTestId('import-tree').textContent()).toContain('Báo cáo kết quả');
+    await shot(page, 'criteria-import-recover-4-mapped');
+    await wizard.locator('.ant-drawer-close').click();
+    await wizard.waitFor({ state: 'hidden' });
   });
 
   it('edits a node: points typed as 0,5 are shown as “0,5 điểm”', async () => {

@@ -56,4 +56,40 @@ describe.skipIf(!hasChromium)('exporting the dossier from the UI', () => {
       .poll(() => page.getByTestId('export-error').textContent())
       .toMatch(/Không tạo được thư mục/);
   });
+
+  it('exports only what a chosen office leads, and says so in the workbook', async () => {
+    const { page } = app;
+    const office = 'Trung tâm Phục vụ hành chính công';
+    const pre = page.getByTestId('export-preflight');
+    const before = await pre.textContent();
+    // Choose the office as a person does: open the select, click the option.
+    await page.getByTestId('export-offices').click();
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+      .filter({ hasText: office })
+      .first()
+      .click();
+    await page.keyboard.press('Escape');
+    expect(await page.getByTestId('export-offices').textContent()).toContain(office);
+    // The pre-flight follows the choice.
+    await expect.poll(() => pre.textContent()).not.toBe(before);
+    const dir = path.join(out.dir, 'theo-don-vi');
+    await page.getByTestId('export-out').fill(dir);
+    await screenshot(page, 'export-office');
+    await page.getByTestId('export-run').click();
+    await expect
+      .poll(() => page.getByTestId('export-result').textContent(), { timeout: 120_000 })
+      .toMatch(/Đã xuất: \d+ trang PDF/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, 'Bang tu danh gia 2026.xlsx'));
+    const ws = wb.getWorksheet('Bảng tự đánh giá')!;
+    expect(String(ws.getRow(5).getCell(1).value)).toContain(`Phần: do ${office} chủ trì`);
+    const labels: string[] = [];
+    ws.eachRow((row) => labels.push(String(row.getCell(2).value ?? '')));
+    expect(labels).toContain('Cộng các nội dung đã chọn');
+    expect(labels).not.toContain('TỔNG CỘNG');
+    expect(readFileSync(path.join(dir, 'Ho so TLKC 2026.pdf')).subarray(0, 5).toString()).toBe(
+      '%PDF-',
+    );
+  });
 });

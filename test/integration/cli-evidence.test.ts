@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeEvidenceCorpus, type EvidenceCorpus } from '../fixtures/evidence-corpus';
 import { runCli } from '../helpers/cli';
@@ -182,5 +183,79 @@ describe('hskc attach / docs', () => {
     );
     const none = await runCli('docs', ws, '--search', 'khong co gi');
     expect(none.out.trim()).toBe('Không tìm thấy tài liệu nào khớp “khong co gi”.');
+  });
+
+  it('attach of a file already in the library applies the given options to it, and says so', async () => {
+    const hd = doc('HD08.pdf');
+    const before = await runCli('docs', ws, '--json');
+    const r = await runCli(
+      'attach',
+      ws,
+      '1.2.1',
+      hd,
+      '--number',
+      '13/BC-UBND',
+      '--subject',
+      'Báo cáo quý IV năm 2025',
+      '--date',
+      '05/01/2026',
+      '--json',
+    );
+    expect(r).toMatchObject({ code: 0, err: '' });
+    const out = JSON.parse(r.out) as AttachJson;
+    expect(out.files).toHaveLength(1);
+    expect(out.files[0]).toMatchObject({ duplicate: true, linked: false });
+    expect(out.files[0]!.metadata).toEqual({
+      type: 'BC',
+      number: '13/BC-UBND',
+      date: '2026-01-05',
+      issuer: 'UBND phường Đông Kinh',
+      subject: 'Báo cáo quý IV năm 2025',
+      draft: false,
+    });
+    // One document still, edited in place; the unchanged date is not reported as updated.
+    const after = await runCli('docs', ws, '--json');
+    expect((JSON.parse(after.out) as unknown[]).length).toBe(
+      (JSON.parse(before.out) as unknown[]).length,
+    );
+    const db = new Database(path.join(ws, 'hskc.sqlite'), { readonly: true });
+    try {
+      const last = db
+        .prepare(
+          "SELECT action, entity_id, detail FROM audit WHERE action = 'evidence.update' ORDER BY id DESC",
+        )
+        .get() as { action: string; entity_id: number; detail: string };
+      expect(last.entity_id).toBe(out.files[0]!.documentId);
+      expect(JSON.parse(last.detail)).toEqual({
+        number: '13/BC-UBND',
+        subject: 'Báo cáo quý IV năm 2025',
+        duplicateOf: 'HD08.pdf',
+      });
+      expect(
+        db
+          .prepare('SELECT metadata_source FROM document WHERE id = ?')
+          .pluck()
+          .get(out.files[0]!.documentId),
+      ).toBe('user');
+    } finally {
+      db.close();
+    }
+
+    const text = await runCli(
+      'attach',
+      ws,
+      '1.3.1',
+      hd,
+      '--issuer',
+      'Văn phòng HĐND và UBND phường',
+    );
+    expect(text.code).toBe(0);
+    expect(text.out).toContain(
+      '“HD08.pdf”: Tệp này đã có trong thư viện (Báo cáo số 13/BC-UBND); đã liên kết tài liệu sẵn có. Đã cập nhật cơ quan ban hành theo thông tin vừa nhập.',
+    );
+    // Nothing given, or the same values again: nothing updated, nothing said.
+    const same = await runCli('attach', ws, '1.3.1', hd, '--number', '13/BC-UBND');
+    expect(same.code).toBe(0);
+    expect(same.out).not.toMatch(/Đã cập nhật/);
   });
 });

@@ -1,4 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli';
@@ -102,7 +103,11 @@ describe('hskc', () => {
   it('verify --json reports database and files', async () => {
     const r = await runCli('verify', ws('demo'), '--json');
     expect(r.code).toBe(0);
-    const report = JSON.parse(r.out) as { ok: boolean; database: string; files: { checked: number } };
+    const report = JSON.parse(r.out) as {
+      ok: boolean;
+      database: string;
+      files: { checked: number };
+    };
     expect(report).toMatchObject({ ok: true, database: 'ok', files: { missing: 0, corrupt: 0 } });
     // The demo's evidence files are each re-hashed.
     expect(report.files.checked).toBeGreaterThan(0);
@@ -149,5 +154,159 @@ describe('hskc', () => {
     const r = spawnSync(process.execPath, [bin, 'tree', ws('khong-co')], { encoding: 'utf8' });
     expect(r.status).toBe(1);
     expect(r.stderr.trim()).toMatch(/^Không tìm thấy hồ sơ trong thư mục/);
+  });
+});
+
+describe('hskc init defaults and messages', () => {
+  it('takes the level from the framework and marks a coordinator among default offices', async () => {
+    const huyen = await runCli(
+      'init',
+      ws('init-huyen'),
+      '--framework',
+      'par-huyen-9-linh-vuc',
+      '--year',
+      '2024',
+      '--unit',
+      'UBND huyện Văn Quan',
+      '--json',
+    );
+    expect(huyen.code).toBe(0);
+    const h = JSON.parse(huyen.out) as {
+      unit: { level: string };
+      offices: { name: string; isCoordinator: boolean }[];
+    };
+    expect(h.unit.level).toBe('huyen');
+    expect(h.offices.filter((o) => o.isCoordinator).map((o) => o.name)).toEqual(['Phòng Nội vụ']);
+
+    const xa = await runCli(
+      'init',
+      ws('init-xa'),
+      '--framework',
+      'demo-par-phuong-minh-hoa',
+      '--year',
+      '2026',
+      '--unit',
+      'UBND phường A',
+      '--json',
+    );
+    const x = JSON.parse(xa.out) as typeof h;
+    expect(x.unit.level).toBe('xa');
+    expect(x.offices.filter((o) => o.isCoordinator).map((o) => o.name)).toEqual([
+      'Văn phòng HĐND và UBND',
+    ]);
+
+    // An explicit --level still wins.
+    const so = await runCli(
+      'init',
+      ws('init-so'),
+      '--framework',
+      'par-huyen-9-linh-vuc',
+      '--year',
+      '2024',
+      '--unit',
+      'Sở Tư pháp',
+      '--level',
+      'so',
+      '--json',
+    );
+    expect(JSON.parse(so.out).unit.level).toBe('so');
+  });
+
+  it('refuses an empty framework skeleton before creating anything', async () => {
+    const dir = ws('init-tinh');
+    const r = await runCli(
+      'init',
+      dir,
+      '--framework',
+      'par-tinh-8-linh-vuc',
+      '--year',
+      '2026',
+      '--unit',
+      'UBND tỉnh A',
+    );
+    expect(r.code).toBe(1);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toMatch(
+      /“par-tinh-8-linh-vuc” mới là khung, chưa có lĩnh vực hay tiêu chí nào.*hskc import-criteria/,
+    );
+    expect(existsSync(dir)).toBe(false);
+    const unknown = await runCli(
+      'init',
+      dir,
+      '--framework',
+      'khong-co',
+      '--year',
+      '2026',
+      '--unit',
+      'A',
+    );
+    expect(unknown.err).toMatch(/^Không có bộ tiêu chí “khong-co”. Các bộ có sẵn: /);
+    expect(existsSync(dir)).toBe(false);
+  });
+
+  it('names fields in Vietnamese when the input is refused', async () => {
+    const base = ['--framework', 'demo-par-phuong-minh-hoa', '--year', '2026'];
+    const blank = await runCli('init', ws('blank'), ...base, '--unit', '  ');
+    expect(blank.err.trim()).toBe('Dữ liệu không hợp lệ: “Tên đơn vị” không được để trống.');
+    const old = await runCli(
+      'init',
+      ws('old'),
+      '--framework',
+      'demo-par-phuong-minh-hoa',
+      '--year',
+      '1999',
+      '--unit',
+      'A',
+    );
+    expect(old.err.trim()).toBe('Dữ liệu không hợp lệ: “Năm đánh giá” phải từ 2000 trở lên.');
+  });
+});
+
+describe('hskc verify', () => {
+  it('names the documents whose files are missing or damaged', async () => {
+    const dir = ws('verify-files');
+    expect((await runCli('demo', dir)).code).toBe(0);
+    const store = path.join(dir, 'files');
+    const stored = readdirSync(store)
+      .filter((d) => /^[0-9a-f]{2}$/.test(d))
+      .flatMap((d) => readdirSync(path.join(store, d)).map((f) => path.join(store, d, f)))
+      .sort();
+    rmSync(stored[0]!);
+    writeFileSync(stored[1]!, 'hỏng');
+    const r = await runCli('verify', dir, '--json');
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.out) as {
+      ok: boolean;
+      database: string;
+      files: { checked: number; missing: number; corrupt: number };
+      problems: { status: string; sha256: string; documents: { id: number; name: string }[] }[];
+    };
+    expect(report).toMatchObject({ ok: false, database: 'ok', files: { missing: 1, corrupt: 1 } });
+    expect(report.problems.map((p) => p.status).sort()).toEqual(['corrupt', 'missing']);
+    for (const p of report.problems) {
+      expect(p.documents.length).toBeGreaterThan(0);
+      expect(p.documents[0]).toEqual({ id: expect.any(Number), name: expect.any(String) });
+    }
+    const text = await runCli('verify', dir);
+    expect(text.out).toMatch(/^ {2}Thiếu: tài liệu #\d+ “[^”]+”$/m);
+    expect(text.out).toMatch(/^ {2}Hỏng: tài liệu #\d+ “[^”]+”$/m);
+  });
+
+  it('reports an unreadable database in the documented shape, in Vietnamese', async () => {
+    const dir = ws('verify-db');
+    expect((await runCli('demo', dir)).code).toBe(0);
+    writeFileSync(path.join(dir, 'hskc.sqlite'), 'không phải cơ sở dữ liệu'.repeat(100));
+    const r = await runCli('verify', dir, '--json');
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.out) as {
+      ok: boolean;
+      database: string;
+      files: { checked: number; missing: number; corrupt: number };
+    };
+    expect(report.ok).toBe(false);
+    expect(report.database).toMatch(/^Tệp cơ sở dữ liệu của hồ sơ bị hỏng/);
+    expect(report.files).toEqual({ checked: expect.any(Number), missing: 0, corrupt: 0 });
+    expect(report.files.checked).toBeGreaterThan(0);
+    expect(JSON.stringify(report)).not.toMatch(/file is not a database|SQLITE/);
   });
 });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core';
 import { api, type Input, type Method, type Output } from '../../shared/api';
-import { writeEvidenceCorpus, type EvidenceCorpus } from '../fixtures/evidence-corpus';
+import { storedZip, writeEvidenceCorpus, type EvidenceCorpus } from '../fixtures/evidence-corpus';
 import { textPdf } from '../fixtures/pdf-bytes';
 import { tempDir, testCore } from '../helpers/workspace';
 
@@ -139,6 +139,24 @@ describe('intake', () => {
     });
     expect(storeFiles(dir)).toEqual([]);
     expect((await call(core, 'evidence.list', {})).total).toBe(0);
+  });
+
+  it('refuses an uncompressed ZIP holding a program and a PDF, even named .pdf', async () => {
+    const { core, dir } = await workspace();
+    const mz = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(62), Buffer.from('PE\0\0')]);
+    const file = path.join(tmp.dir, 'QD-35-UBND.pdf');
+    writeFileSync(
+      file,
+      storedZip([
+        ['setup.exe', mz],
+        ['QD-35-UBND.pdf', textPdf([['Quyết định số 35/QĐ-UBND']])],
+      ]),
+    );
+    expect(readFileSync(file).subarray(0, 1024).toString('latin1')).toContain('%PDF-');
+    const r = await call(core, 'evidence.add', { files: [ref(file)] });
+    expect(r.summary).toMatchObject({ total: 1, added: 0, refused: 1 });
+    expect(r.results[0]!.reason).toMatch(/^Tệp nén \(\.zip\) không được nhận.*giải nén/);
+    expect(storeFiles(dir)).toEqual([]);
   });
 
   it('keeps a password-protected PDF flagged, and marks a scan', async () => {

@@ -80,6 +80,8 @@ interface Manifest {
     documentId: number;
     sha256: string;
     size: number;
+    pages: number | null;
+    relevantPages: string | null;
   }[];
   excluded: { documentId: number; reason: string; codes: string[] }[];
 }
@@ -220,7 +222,10 @@ describe('upload folder (ASCII names)', () => {
       expect(statSync(abs).size).toBe(f.size);
       expect(sha(abs)).toBe(f.sha256);
       expect(`TLKC/${f.path}`).toBe(r.files.get(f.evidenceCode));
+      // The file's page count (these are images: one page each), and the link's own pages.
+      expect(f.pages, f.path).toBe(x.plan.documents.get(f.documentId)!.pages ?? 1);
     }
+    expect(m.files.find((f) => f.evidenceCode.startsWith('2.3.1-'))?.relevantPages).toBe('1');
     expect(m.excluded).toEqual([]);
   });
 

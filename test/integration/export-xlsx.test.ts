@@ -231,10 +231,17 @@ describe('export workbook: Bảng tự đánh giá', () => {
         expect(cellFormula(row.getCell(COL.self))).toMatch(/SUM\(/);
         expect(cellFormula(row.getCell(COL.applicable))).toMatch(/SUM\(|C\d+/);
         expect(cellFormula(row.getCell(COL.index))).toBe(
-          `IF(D${q.row}>0,ROUND(E${q.row}/D${q.row}*100,2),"")`,
+          `IF(D${q.row}>0,IF(COUNT(E${q.row})=1,ROUND(E${q.row}/D${q.row}*100,2),""),"")`,
         );
-        expect(h(cellResult(row.getCell(COL.self)) as number)).toBe(n.total.score);
-        expect(cellResult(row.getCell(COL.index))).toBe(n.total.index ?? '');
+        // Nothing scored under it: blank, as in the PDF (and as the formula computes).
+        const self = cellResult(row.getCell(COL.self));
+        if (n.total.scoredLeaves === 0) {
+          if (!n.notApplicable) expect(self, n.code).toBe('');
+          expect(cellResult(row.getCell(COL.index)), n.code).toBe('');
+        } else {
+          expect(h(self as number)).toBe(n.total.score);
+          expect(cellResult(row.getCell(COL.index))).toBe(n.total.index ?? '');
+        }
       }
       expect(h(cellResult(row.getCell(COL.applicable)) as number)).toBe(n.total.applicableMax);
       const appraised = cellResult(row.getCell(COL.appraised));
@@ -244,7 +251,9 @@ describe('export workbook: Bảng tự đánh giá', () => {
     }
     const total = ws.getRow(result.score.total.row);
     const s = x.plan.check.summary;
-    expect(cellFormula(total.getCell(COL.self))).toMatch(/^SUM\(E\d+(,E\d+)*\)$/);
+    expect(cellFormula(total.getCell(COL.self))).toMatch(
+      /^IF\(COUNT\(E\d+(,E\d+)*\)=0,"",SUM\(E\d+(,E\d+)*\)\)$/,
+    );
     expect(h(cellResult(total.getCell(COL.self)) as number)).toBe(s.score);
     expect(h(cellResult(total.getCell(COL.applicable)) as number)).toBe(s.applicableMax);
     expect(cellResult(total.getCell(COL.index))).toBe(s.index);
@@ -262,10 +271,14 @@ describe('export workbook: Bảng tự đánh giá', () => {
       expect(num(ev.value(`${col(COL.applicable)}${q.row}`)), n.code).toBe(n.total.applicableMax);
       if (!n.notApplicable) {
         const self = ev.value(`${col(COL.self)}${q.row}`);
-        expect(self === null ? 0 : num(self), n.code).toBe(n.total.score);
+        // Blank (as the PDF shows it) exactly when nothing under it is scored.
+        if (q.parent) expect(self === '', n.code).toBe(n.total.scoredLeaves === 0);
+        expect(self === null || self === '' ? 0 : num(self), n.code).toBe(n.total.score);
       }
       if (q.parent) {
-        expect(ev.value(`${col(COL.index)}${q.row}`), n.code).toBe(n.total.index ?? '');
+        expect(ev.value(`${col(COL.index)}${q.row}`), n.code).toBe(
+          n.total.scoredLeaves === 0 ? '' : (n.total.index ?? ''),
+        );
         const a = ev.value(`${col(COL.appraised)}${q.row}`);
         expect(a === '' ? null : num(a), n.code).toBe(n.total.appraised);
       }
@@ -610,14 +623,14 @@ describe('export workbook: shapes at the limits', () => {
     expect(r.score.maxOutline).toBe(7);
     const ws = (await readWorkbook(f)).getWorksheet(SCORE_SHEET)!;
     const area1 = r.score.rows[0]!;
-    expect(cellFormula(ws.getCell(`E${area1.row}`))).toMatch(/^SUM\(SUM\(E\d+,/);
+    expect(cellFormula(ws.getCell(`E${area1.row}`))).toMatch(
+      /^IF\(COUNT\(E\d+,.*=0,"",SUM\(SUM\(E\d+,/,
+    );
     const ev = new SheetEvaluator(ws);
     for (const q of r.score.rows) {
       expect(h(ev.value(`D${q.row}`) as number), q.node.code).toBe(q.node.total.applicableMax);
       if (!q.node.notApplicable)
-        expect(h((ev.value(`E${q.row}`) as number | null) ?? 0), q.node.code).toBe(
-          q.node.total.score,
-        );
+        expect(h(Number(ev.value(`E${q.row}`) ?? 0)), q.node.code).toBe(q.node.total.score);
       expect(ws.getRow(q.row).outlineLevel ?? 0).toBe(Math.min(q.depth, 7));
     }
     const t = r.score.total.row;
@@ -695,9 +708,16 @@ describe('export workbook in LibreOffice', () => {
     await control.xlsx.writeFile(controlFile);
     expect(csvByLibreOffice(profile, controlFile, dir)[1]?.[0]).toBe('6');
 
-    const line = csvByLibreOffice(profile, file, dir).find((cells) =>
-      cells.some((c) => c.includes('TỔNG CỘNG')),
-    );
+    const csv = csvByLibreOffice(profile, file, dir);
+    const line = csv.find((cells) => cells.some((c) => c.includes('TỔNG CỘNG')));
+    // A criterion with nothing scored under it stays blank after recalculation, as in the PDF.
+    const blank = x.plan.nodes.find(
+      (n) => !n.isLeaf && !n.notApplicable && n.total.scoredLeaves === 0,
+    )!;
+    const blankLine = csv.find((cells) => cells[0] === blank.code);
+    expect(blankLine, blank.code).toBeDefined();
+    expect(blankLine![COL.self - 1]).toBe('');
+    expect(blankLine![COL.index - 1]).toBe('');
     expect(line, 'TỔNG CỘNG row in the CSV').toBeDefined();
     const s = x.plan.check.summary;
     expect(h(Number(line![COL.self - 1]))).toBe(s.score);

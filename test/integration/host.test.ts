@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core';
 import { openCoreWithDemo } from '../../electron/core/startup';
@@ -128,5 +129,22 @@ describe('local web host', () => {
       body: 'x'.repeat(17 * 1024 * 1024),
     }).catch(() => ({ status: 413, body: '', headers: {} }));
     expect(r.status).toBe(413);
+  });
+});
+
+describe('web host start-up', () => {
+  it('says in one Vietnamese line that the workspace is open elsewhere, and exits non-zero', () => {
+    // `core` above holds the write lock on tmp.dir, as a first window would.
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'electron/host/main.ts'], {
+      env: { ...process.env, HSKC_WORKSPACE: tmp.dir, HSKC_DEBUG: '' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^Không mở được ứng dụng: Hồ sơ đang được mở ở một cửa sổ khác/);
+    expect(r.stderr).not.toMatch(/\bat \S+ \(|CoreError|lock\.ts/);
   });
 });

@@ -7,7 +7,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Document, Packer, Paragraph } from 'docx';
 import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Core } from '../../electron/core';
@@ -20,6 +20,7 @@ import {
   type DossierTuning,
 } from '../../electron/core/export/pdf/index';
 import { COVER_TITLE } from '../../electron/core/export/pdf/cover';
+import { WorkerPool } from '../../electron/core/export/pdf/pool';
 import { dateLine, stampText, volumeFileName } from '../../electron/core/export/pdf/text';
 import { openWorkspace, type Workspace } from '../../electron/core/workspace';
 import type { Input, Method, Output } from '../../shared/api';
@@ -296,6 +297,20 @@ describe('the PDF dossier, one volume', () => {
     expect(doc.numPages).toBe(result.pages);
   });
 
+  it('names its font subsets with the six-letter tag subsets must carry', async () => {
+    const { PDFDocument, PDFDict, PDFName } = await import('@cantoo/pdf-lib');
+    const pdf = await PDFDocument.load(readFileSync(file), { updateMetadata: false });
+    // The cover draws with the dossier's three fonts (regular, bold, italic).
+    const fonts = pdf.getPage(0).node.Resources()!.lookup(PDFName.of('Font'), PDFDict);
+    const names: string[] = [];
+    for (const [, ref] of fonts.entries()) {
+      const font = pdf.context.lookup(ref, PDFDict);
+      names.push(String(font.get(PDFName.of('BaseFont'))));
+    }
+    expect(names).toHaveLength(3);
+    for (const n of names) expect(n).toMatch(/^\/[A-Z]{6}\+LiberationSerif(-Bold|-Italic)?$/);
+  });
+
   it('has the administrative cover, with exact Vietnamese text', () => {
     const cover = pages[0]!;
     for (const s of [
@@ -320,7 +335,12 @@ describe('the PDF dossier, one volume', () => {
       const at = result.pageOf.get(d.id)!;
       expect(at.file).toBe(file);
       const n = d.fileKind === 'pdf' ? d.pages! : 1;
-      const spec = { code: d.firstEvidenceCode, number: d.number, originalName: d.originalName };
+      const spec = {
+        code: d.firstEvidenceCode,
+        number: d.number,
+        subject: d.subject,
+        originalName: d.originalName,
+      };
       for (let i = 1; i <= n; i++) {
         expect(pages[at.page + i - 2], `${d.firstEvidenceCode} tr. ${i}`).toContain(
           stampText(spec, i, n),
@@ -330,9 +350,32 @@ describe('the PDF dossier, one volume', () => {
     }
     const withStamp = pages.filter((p) => p.some((s) => s.startsWith('TLKC ')));
     expect(withStamp).toHaveLength(stamped);
-    pages.forEach((p, i) => {
-      if (i > 0) expect(p, `trang ${i + 1}`).toContain(`Trang ${i + 1}`);
-    });
+    // Every page has its dossier page number, the cover too.
+    pages.forEach((p, i) => expect(p, `trang ${i + 1}`).toContain(`Trang ${i + 1}`));
+    // Without a number, the stamp names the document by its Vietnamese subject, not its file.
+    const scan = docById(ids['ban-scan.pdf']!);
+    const scanPage = pages[result.pageOf.get(scan.id)!.page - 1]!;
+    expect(scanPage).toContain(
+      `TLKC ${scan.firstEvidenceCode} · Bản scan quyết định thành lập tổ kiểm tra · tr. 1/2`,
+    );
+    expect(joined(scanPage)).not.toContain('ban-scan');
+    const photo = docById(ids['anh-chup.jpg']!);
+    expect(pages[result.pageOf.get(photo.id)!.page - 1]).toContain(
+      `TLKC ${photo.firstEvidenceCode} · Ảnh chụp bảng niêm yết thủ tục hành chính · tr. 1/1`,
+    );
+    // A long subject is shortened with "…".
+    expect(
+      stampText(
+        {
+          code: '1.1.1-03',
+          number: null,
+          subject: 'Ảnh chụp Cổng thông tin điện tử phường công khai thủ tục hành chính',
+          originalName: 'anh-chup-cong-TTDT-cong-khai-TTHC.png',
+        },
+        1,
+        1,
+      ),
+    ).toBe('TLKC 1.1.1-03 · Ảnh chụp Cổng thông tin điện tử phường công… · tr. 1/1');
     // Page count = the documents' pages + the generated ones (cover, table, contents, areas, dividers).
     const generated = pages.filter((p) => !p.some((s) => s.startsWith('TLKC ')));
     for (const p of generated) {
@@ -397,17 +440,20 @@ describe('the PDF dossier, one volume', () => {
   it('includes a document linked twice once, and the second divider says where it is', () => {
     const d = docById(ids['ke-hoach-154.pdf']!);
     const first = result.pageOf.get(d.id)!.page;
-    const all = pages
-      .flat()
-      .filter(
-        (s) =>
-          s ===
-          stampText(
-            { code: d.firstEvidenceCode, number: d.number, originalName: d.originalName },
-            1,
-            4,
-          ),
-      );
+    const all = pages.flat().filter(
+      (s) =>
+        s ===
+        stampText(
+          {
+            code: d.firstEvidenceCode,
+            number: d.number,
+            subject: d.subject,
+            originalName: d.originalName,
+          },
+          1,
+          4,
+        ),
+    );
     expect(all).toHaveLength(1);
     const n121 = plan.nodes.find((n) => n.code === '1.2.1')!;
     const link = n121.links.find((l) => l.documentId === d.id)!;
@@ -589,7 +635,12 @@ describe('volumes', () => {
       const n = d.fileKind === 'pdf' ? d.pages! : 1;
       expect(p[at.page - 1]).toContain(
         stampText(
-          { code: d.firstEvidenceCode, number: d.number, originalName: d.originalName },
+          {
+            code: d.firstEvidenceCode,
+            number: d.number,
+            subject: d.subject,
+            originalName: d.originalName,
+          },
           1,
           n,
         ),
@@ -670,13 +721,46 @@ describe('failures', () => {
         [...plan.documents].map(([k, d]) => [k, d.id === victim.id ? { ...d, file: broken } : d]),
       ),
     };
+    // Without the person's consent: stopped, naming it, nothing left behind.
     const e = await build(outDir, {}, {}, p).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(CoreError);
-    expect((e as CoreError).code).toBe('BAD_FILE');
-    expect((e as CoreError).message).toContain(victim.firstEvidenceCode);
-    expect((e as CoreError).message).toContain('88/BC-UBND');
+    expect((e as CoreError).code).toBe('CONFLICT');
+    expect((e as CoreError).message).toContain(
+      `88/BC-UBND (${victim.firstEvidenceCode}): PDF bị hỏng`,
+    );
     expect(readdirSync(outDir)).toEqual([]);
+    // With it: left out, never a broken page; nothing points at it.
+    const r = await build(outDir, { confirmExcluded: true }, {}, p);
+    expect(r.excluded.map((x) => x.documentId)).toEqual([victim.id]);
+    expect(r.excluded[0]!.reason).toBe('PDF bị hỏng, không đọc được khi dựng hồ sơ PDF.');
+    expect(r.pageOf.has(victim.id)).toBe(false);
+    qpdfCheck(r.files[0]!);
+    const d = await open(r.files[0]!);
+    expect(d.numPages).toBe(r.pages);
+    const text = await texts(d);
+    expect(text.some((t) => t.some((x) => x.startsWith(`TLKC ${victim.firstEvidenceCode}`)))).toBe(
+      false,
+    );
+    expect(
+      text.some((t) => joined(t).includes(`${victim.firstEvidenceCode} – 88/BC-UBND: PDF bị hỏng`)),
+    ).toBe(true);
+    const outline = JSON.stringify(await d.getOutline());
+    expect(outline).not.toContain('88/BC-UBND');
+    expect(leftovers(outDir)).toEqual([]);
   }, 120_000);
+
+  it('removes its work folder when the workers cannot even start', async () => {
+    const outDir = out('warm');
+    const spy = vi.spyOn(WorkerPool.prototype, 'warm').mockImplementation(() => {
+      throw new Error('no workers');
+    });
+    try {
+      await expect(build(outDir)).rejects.toThrow('no workers');
+    } finally {
+      spy.mockRestore();
+    }
+    expect(readdirSync(outDir)).toEqual([]);
+  });
 
   it('stops a document that takes too long, naming it', async () => {
     const outDir = out('timeout');
@@ -745,7 +829,12 @@ describe('LibreOffice', () => {
       const d = docById(ids['Báo cáo tự kiểm tra.docx']!);
       const at = r.pageOf.get(d.id)!;
       const p = await texts(await open(r.files[0]!));
-      const spec = { code: d.firstEvidenceCode, number: d.number, originalName: d.originalName };
+      const spec = {
+        code: d.firstEvidenceCode,
+        number: d.number,
+        subject: d.subject,
+        originalName: d.originalName,
+      };
       expect(p[at.page - 1]).toContain(stampText(spec, 1, 2));
       expect(p[at.page]).toContain(stampText(spec, 2, 2));
       expect(joined(p[at.page - 1]!)).toContain('Số: 88/BC-UBND');

@@ -8,6 +8,10 @@ import { parsePoints } from '../../shared/points';
 import { SCHEMA_VERSION } from '../../electron/core/db/migrations';
 import { FileStore } from '../../electron/core/store/store';
 import { ctx, tempDir, testCore } from '../helpers/workspace';
+import { z } from 'zod';
+import { createCore } from '../../electron/core';
+import { CoreError } from '../../electron/core/errors';
+import { describeZodError } from '../../electron/core/validation';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -157,7 +161,7 @@ describe('storage', () => {
     const writer = testCore(dir);
     cleanups.unshift(() => writer.close());
     await writer.dispatch('workspace.demo', {});
-    expect(() => testCore(dir)).toThrow(/đang được mở để ghi ở nơi khác/);
+    expect(() => testCore(dir)).toThrow(/đang được mở ở một cửa sổ khác/);
     const reader = testCore(dir, { readOnly: true });
     const tree = await reader.dispatch('criteria.tree', {});
     expect(tree.ok).toBe(true);
@@ -273,5 +277,111 @@ describe('settings', () => {
     const tools = await core.handlers['export.tools']({}, ctx);
     expect(tools.configuredMissing).toBe(true);
     expect(tools.libreOffice).not.toBe(fake);
+  });
+});
+
+describe('an Electron build of better-sqlite3 (nativeBinding)', () => {
+  const nodeBuild = path.join(
+    'node_modules',
+    'better-sqlite3',
+    'build',
+    'Release',
+    'better_sqlite3.node',
+  );
+
+  it('opens the workspace through the binding file the caller names', async () => {
+    const dir = fresh();
+    // A copy of the Node build stands in for the Electron one `npm start` prepares.
+    const binding = path.join(fresh(), 'better_sqlite3.node');
+    writeFileSync(binding, readFileSync(nodeBuild));
+    const core = createCore({ dataDir: dir, validateOutput: true, nativeBinding: binding });
+    cleanups.unshift(() => core.close());
+    const info = await core.dispatch('workspace.demo', {});
+    expect(info).toMatchObject({ ok: true, data: { initialized: true } });
+  });
+
+  it('names a binding that cannot load in Vietnamese, without the loader’s text', () => {
+    const dir = fresh();
+    const binding = path.join(fresh(), 'better_sqlite3.node');
+    writeFileSync(binding, 'không phải thư viện');
+    let error: unknown;
+    try {
+      createCore({ dataDir: dir, nativeBinding: binding }).close();
+    } catch (e) {
+      error = e;
+    }
+    // The option reached better-sqlite3: the default (working) build was not used.
+    expect(error).toBeInstanceOf(CoreError);
+    expect((error as CoreError).message).toMatch(
+      /^Thành phần cơ sở dữ liệu của ứng dụng không khớp/,
+    );
+    expect((error as CoreError).message).not.toMatch(/[a-z]+\.node|ELF|dlopen/i);
+    // The refusal released the lock.
+    testCore(dir).close();
+  });
+});
+
+describe('messages a person reads when a workspace cannot open', () => {
+  it('names the machine and local time of the lock holder, not its process id', () => {
+    const dir = fresh();
+    const writer = testCore(dir);
+    cleanups.unshift(() => writer.close());
+    let message = '';
+    try {
+      testCore(dir).close();
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(
+      new RegExp(
+        `^Hồ sơ đang được mở ở một cửa sổ khác .*trên máy ${os.hostname()} từ \\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}\\.`,
+      ),
+    );
+    expect(message).not.toContain(String(process.pid));
+  });
+
+  it('keeps SQLite’s English out of a damaged database message', () => {
+    const dir = fresh();
+    writeFileSync(path.join(dir, 'hskc.sqlite'), 'SQLite format 3\0'.padEnd(4096, 'x'));
+    let error: unknown;
+    try {
+      testCore(dir).close();
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(CoreError);
+    expect((error as CoreError).code).toBe('DB_CORRUPT');
+    expect((error as CoreError).message).not.toMatch(/database|file|malformed|disk/i);
+  });
+
+  it('names input fields in Vietnamese, never by their schema keys', async () => {
+    const dir = fresh();
+    const core = testCore(dir);
+    cleanups.unshift(() => core.close());
+    const init = (input: unknown) => core.dispatch('workspace.init', input);
+    const base = {
+      frameworkId: 'demo-par-phuong-minh-hoa',
+      year: 2026,
+      unit: { name: 'UBND xã A', level: 'xa' },
+    };
+    expect(await init({ ...base, unit: { ...base.unit, name: '  ' } })).toMatchObject({
+      error: { message: 'Dữ liệu không hợp lệ: “Tên đơn vị” không được để trống.' },
+    });
+    expect(await init({ ...base, year: 1999 })).toMatchObject({
+      error: { message: 'Dữ liệu không hợp lệ: “Năm đánh giá” phải từ 2000 trở lên.' },
+    });
+    expect(await init({ ...base, year: undefined })).toMatchObject({
+      error: { message: 'Dữ liệu không hợp lệ: thiếu “Năm đánh giá”.' },
+    });
+    const odd = await core.dispatch('workspace.audit', { limit: 'nhiều' });
+    expect(odd).toMatchObject({
+      error: { message: expect.stringMatching(/“Số dòng” phải là một số/) },
+    });
+    const unknown = await core.dispatch('settings.set', { mysteryKey: 1 });
+    expect(unknown.ok).toBe(false);
+    expect(JSON.stringify(unknown)).not.toContain('mysteryKey');
+    expect(
+      describeZodError(z.object({ weirdKey: z.string() }).safeParse({ weirdKey: 1 }).error!),
+    ).toBe('Dữ liệu không hợp lệ: “Giá trị nhập vào” phải là một đoạn chữ.');
   });
 });

@@ -106,9 +106,10 @@ describe('previewCriteriaTable: a realistic district table', () => {
     expect(at(nodes, 'I', '2', '2.2', 'a)').maxPoints).toBe(0.25); // "0,25"
     expect(at(nodes, 'I', '2', '2.2', 'b)').maxPoints).toBe(0.25); // "0.25"
     expect(at(nodes, 'III', '2').maxPoints).toBe(3); // formula
-    expect(at(nodes, 'VI', '1').maxPoints).toBe(-1);
-    expect(at(nodes, 'VI', '2').maxPoints).toBe(-1); // "– 1"
-    expect(at(nodes, 'VI').maxPoints).toBe(-2); // blank parent takes its children's sum
+    // Deductions written "-1" become penalty nodes with a positive maximum.
+    expect(at(nodes, 'VI', '1')).toMatchObject({ maxPoints: 1, kind: 'penalty' });
+    expect(at(nodes, 'VI', '2')).toMatchObject({ maxPoints: 1, kind: 'penalty' }); // "– 1"
+    expect(at(nodes, 'VI')).toMatchObject({ maxPoints: 2, kind: 'penalty' }); // children's sum
     expect(at(nodes, 'II').maxPoints).toBe(7); // formula without cached value: from children
     expect(at(nodes, 'II', '1', '1.1').maxPoints).toBeNull(); // "0,5a"
     expect(stats).toEqual({ nodes: 44, leaves: 27, maxPoints: 30 });
@@ -507,7 +508,7 @@ describe('previewCriteriaTable: validation warnings', () => {
   it('reports duplicate codes and a total that disagrees', async () => {
     const p = await previewCriteriaTable(await F.inconsistentXlsx(), 'i.xlsx');
     expect(p.warnings).toEqual([
-      { message: 'Mã 1.1 bị trùng: dòng 3 và dòng 4' },
+      { cell: 'A4', message: 'Ô A4: mã 1.1 bị trùng với ô A3' },
       {
         cell: 'C7',
         message: 'Dòng 7: tổng điểm ghi trong bảng (6) khác tổng điểm các lĩnh vực (5)',
@@ -533,7 +534,10 @@ describe('previewCriteriaTable: validation warnings', () => {
         cell: 'C4',
         message: 'Tiêu chí 1.2: tổng điểm các tiêu chí thành phần (2,5) khác điểm tối đa (3)',
       },
-      { message: 'Tiêu chí 1.2.2: phương án “Đạt” được 2 điểm, vượt điểm tối đa (1,5)' },
+      {
+        cell: 'D6',
+        message: 'Tiêu chí 1.2.2: phương án “Đạt” được 2 điểm, vượt điểm tối đa (1,5)',
+      },
     ]);
   });
 
@@ -714,6 +718,7 @@ describe('previewCriteriaTable: refusals', () => {
         maxPoints: null,
         kind: 'self',
         evidenceGuide: 'Quyết định ban hành kế hoạch',
+        evidenceSlots: ['Quyết định ban hành kế hoạch'],
       },
     ]);
   });
@@ -766,7 +771,10 @@ describe('exportCriteriaTable', () => {
       'Nội dung',
       'Điểm tối đa',
       'Hướng dẫn chấm',
+      'Phương án chấm',
+      'Bước chấm',
       'Tài liệu kiểm chứng',
+      'Tài liệu bắt buộc',
       'Đơn vị chủ trì',
       'Đơn vị phối hợp',
       'Nhiệm vụ',
@@ -817,7 +825,7 @@ describe('exportCriteriaTable', () => {
         task: 'Phối hợp khảo sát',
       },
       { code: '3', title: 'Sáng kiến', maxPoints: 1, kind: 'bonus', note: 'Tối đa 1 điểm' },
-      { code: '4', title: 'Vi phạm', maxPoints: -1, kind: 'penalty', target: 'Không có vi phạm' },
+      { code: '4', title: 'Vi phạm', maxPoints: 1, kind: 'penalty', target: 'Không có vi phạm' },
       { code: '5', title: 'Chỉ số SIPAS', maxPoints: 5, kind: 'survey' },
     ];
     const p = await previewCriteriaTable(await exportCriteriaTable('Bộ tiêu chí', nodes), 'e.xlsx');
@@ -826,10 +834,10 @@ describe('exportCriteriaTable', () => {
       { label: 'Đúng hạn', points: 2 },
       { label: 'Chậm', points: 0.75 },
     ]);
-    expect(got.scoringGuide).toBe('Phương án chấm:\n- Đúng hạn: 2 điểm\n- Chậm: 0,75 điểm');
-    const { scoringGuide: _guide, ...rest } = got;
+    // Options travel in their own column: the guide is not touched.
+    expect(got.scoringGuide).toBeUndefined();
     const { children: _c, ...want } = nodes[0]?.children?.[0] ?? { code: '', title: '' };
-    expect(rest).toEqual(want);
+    expect(got).toEqual(want);
     expect(outline(p.nodes)).toEqual(outline(nodes));
     expect(at(p.nodes, '1').children?.[1]).toEqual({
       code: '',

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { writeEvidenceCorpus, type EvidenceCorpus } from '../fixtures/evidence-corpus';
+import { storedZip, writeEvidenceCorpus, type EvidenceCorpus } from '../fixtures/evidence-corpus';
+import { textPdf } from '../fixtures/pdf-bytes';
 import {
   SNIFF_HEAD_BYTES,
   isRefused,
@@ -21,6 +22,8 @@ import {
 } from '../../electron/core/evidence/metadata';
 import { analyseEvidenceFile } from '../../electron/core/evidence';
 import { CoreError } from '../../electron/core/errors';
+import { cleanSuggestion } from '../../electron/core/evidence/analysis';
+import { cleanText } from '../../shared/text';
 
 const HAS_QPDF = ['/usr/bin/qpdf', '/usr/local/bin/qpdf'].some((p) => existsSync(p));
 
@@ -122,6 +125,119 @@ describe('sniffBytes', () => {
     // "%PDF-" after an MZ header is still a program.
     const polyglot = new Uint8Array([...mz, ...new TextEncoder().encode('%PDF-1.7\n')]);
     expect(kindOf(await sniffBytes(polyglot))).toBe('refused');
+  });
+});
+
+describe('containers holding a PDF', () => {
+  const pdf = () => textPdf([['Kế hoạch số 154/KH-UBND']]);
+  const mz = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(62), Buffer.from('PE\0\0')]);
+  const at = (sig: number[], offset = 0) => {
+    const b = Buffer.alloc(offset + sig.length);
+    b.set(sig, offset);
+    return b;
+  };
+  const cases: [string, () => Buffer, RegExp][] = [
+    // The audit's file: setup.exe and a PDF, stored uncompressed.
+    [
+      'stored ZIP with setup.exe and a PDF',
+      () =>
+        storedZip([
+          ['setup.exe', mz],
+          ['QD-35.pdf', pdf()],
+        ]),
+      /^Tệp nén \(\.zip\).*giải nén/,
+    ],
+    [
+      'stored ZIP whose first entry is the PDF',
+      () =>
+        storedZip([
+          ['QD-35.pdf', pdf()],
+          ['setup.exe', mz],
+        ]),
+      /^Tệp nén \(\.zip\)/,
+    ],
+    [
+      'empty-archive ZIP signature then a PDF',
+      () => Buffer.concat([at([0x50, 0x4b, 0x05, 0x06]), Buffer.alloc(18), pdf()]),
+      /^Tệp nén \(\.zip\)/,
+    ],
+    [
+      'RAR signature then a PDF',
+      () =>
+        Buffer.concat([at([0x52, 0x61, 0x72, 0x21, 0x1a, 0x07, 0x00]), Buffer.alloc(13), pdf()]),
+      /^Tệp nén \(\.rar\)/,
+    ],
+    [
+      '7z signature then a PDF',
+      () =>
+        Buffer.concat([
+          at([0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c, 0x00, 0x04]),
+          Buffer.alloc(24),
+          pdf(),
+        ]),
+      /^Tệp nén \(\.7z\)/,
+    ],
+    [
+      'gzip signature then a PDF',
+      () => Buffer.concat([at([0x1f, 0x8b, 0x08, 0x00]), Buffer.alloc(6), pdf()]),
+      /^Tệp nén \(\.gz\)/,
+    ],
+    [
+      'tar holding a PDF',
+      () => {
+        const header = Buffer.alloc(512);
+        header.write('QD-35.pdf', 0);
+        header.write('ustar\u000000', 257, 'latin1');
+        return Buffer.concat([header, pdf()]);
+      },
+      /^Tệp nén \(\.tar\)/,
+    ],
+    [
+      'Windows program then a PDF',
+      () => Buffer.concat([mz, Buffer.alloc(100), pdf()]),
+      /^Tệp thực thi \(\.exe\)/,
+    ],
+    [
+      'Linux program then a PDF',
+      () => Buffer.concat([at([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1]), Buffer.alloc(57), pdf()]),
+      /^Tệp thực thi \(ELF/,
+    ],
+  ];
+
+  for (const [what, make, reason] of cases) {
+    it(`refuses a ${what}, whatever "%PDF-" follows`, async () => {
+      const bytes = make();
+      expect(bytes.subarray(0, 1024).toString('latin1')).toContain('%PDF-');
+      const file = path.join(dir, `container-${what.replace(/\W+/g, '-')}.pdf`);
+      await writeFile(file, bytes);
+      for (const r of [await sniffFile(file), await sniffBytes(bytes, bytes.length)]) {
+        expect(isRefused(r), what).toBe(true);
+        if (isRefused(r)) expect(r.reason, what).toMatch(reason);
+      }
+    });
+  }
+
+  it('still accepts a PDF with junk before its header, and Office files', async () => {
+    const junk = Buffer.concat([Buffer.from('\r\n\r\n'), pdf()]);
+    expect(kindOf(await sniffBytes(junk))).toBe('pdf');
+    expect(kindOf(await sniffFile(corpus.special.docx))).toBe('docx');
+    expect(kindOf(await sniffFile(corpus.special.xlsx))).toBe('xlsx');
+    // A DOCX is a ZIP too: one that stores a PDF inside stays a DOCX.
+    const docx = await readFile(corpus.special.docx);
+    expect(kindOf(await sniffBytes(docx, docx.length))).toBe('docx');
+  });
+});
+
+describe('cleaning what is stored', () => {
+  it('drops control and invisible characters from metadata, keeping the words', () => {
+    expect(cleanSuggestion('Độc lập - Tự d\u0019o - Hạnh phúc')).toBe(
+      'Độc lập - Tự do - Hạnh phúc',
+    );
+    expect(
+      cleanSuggestion('\u0019\u0002 Kế hoạch\u00a0số\t154 \u200bcải\u00adcách\ufeff\u0085x'),
+    ).toBe('Kế hoạch số 154 cảicách x');
+    expect(cleanSuggestion('\u0019\u001f')).toBeNull();
+    expect(cleanText('Quye\u0302\u0301t \u0111i\u0323nh\u0007')).toBe('Quyết định');
   });
 });
 

@@ -326,3 +326,58 @@ describe('validateScore', () => {
     expect(validateScore(free, -1)).not.toBeNull();
   });
 });
+
+describe('penalty maxima stored as the size of the deduction', () => {
+  // "Trừ tối đa 1 điểm" is stored as max 1 with kind 'penalty'; the deduction is entered as −1.
+  const pen = node(1, null, 'VI.1', '1', { kind: 'penalty', title: 'Để xảy ra sai phạm' });
+  // Older imports stored the same maximum as −1: it must behave the same.
+  const legacy = { ...pen, maxPoints: -100 };
+
+  it('accepts deductions down to −max and refuses more, without a double minus', () => {
+    for (const n of [pen, legacy]) {
+      expect(validateScore(n, 0)).toBeNull();
+      expect(validateScore(n, p('-0,5'))).toBeNull();
+      expect(validateScore(n, p('-1'))).toBeNull();
+      expect(validateScore(n, p('-1,5'))).toBe('Điểm trừ -1,5 vượt mức trừ tối đa (-1 điểm).');
+      expect(scoreIssue(n, p('-1,5'))?.rule).toBe('score.out_of_range');
+      expect(validateScore(n, p('1'))).toBe(
+        'Điểm trừ phải là số âm hoặc 0 (ví dụ: -0,5), không phải 1.',
+      );
+    }
+    for (const v of [-1000, -150, -101, 1, 100]) {
+      expect(validateScore(pen, v) ?? '').not.toMatch(/--/);
+      expect(validateScore(legacy, v) ?? '').not.toMatch(/--/);
+    }
+  });
+
+  it('matches guide levels written as positive deductions', () => {
+    const guided = {
+      ...pen,
+      scoringOptions: [
+        { label: 'Có vi phạm', points: 100 },
+        { label: 'Không vi phạm', points: 0 },
+      ],
+    };
+    expect(validateScore(guided, -100)).toBeNull();
+    expect(validateScore(guided, 0)).toBeNull();
+    expect(validateScore(guided, -50)).toBe(
+      'Điểm -0,5 không thuộc các mức chấm theo hướng dẫn: -1; 0.',
+    );
+  });
+
+  it('floors at −max and stays outside the 100 in the roll-up, whichever sign was stored', () => {
+    for (const stored of [200, -200]) {
+      const nodes = [
+        node(1, null, 'I', null),
+        node(2, 1, '1', '5'),
+        node(3, null, 'VI', null, { kind: 'penalty', maxPoints: stored }),
+        node(4, 3, '1', null, { kind: 'penalty', maxPoints: stored / 2 }),
+        node(5, 3, '2', null, { kind: 'penalty', maxPoints: stored / 2 }),
+      ];
+      const r = rollupWithTotal(nodes, [score(2, '5'), score(4, '-3'), score(5, '-0,5')]);
+      expect(r.nodes.get(4)).toMatchObject({ score: -100, max: 100 }); // −3 floored at −1
+      expect(r.nodes.get(3)).toMatchObject({ score: -150, max: 200 });
+      expect(r.total).toMatchObject({ score: 350, max: 500, applicableMax: 500, index: 70 });
+    }
+  });
+});

@@ -1,7 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { IMPORT_FIELD_LABEL } from '../../../shared/contract/criteria-import';
 import { formatPoints } from '../../../shared/points';
 import { foldVi } from '../../../shared/text';
+import { nodeByCode } from '../codes';
 import { CliError } from '../output';
 import { call, withCore, type CliKit } from '../program';
 
@@ -55,7 +57,18 @@ export function criteriaImportCommands({ command, run }: CliKit): void {
     'import-criteria <dir> <file>',
     'Nhập bộ tiêu chí từ bảng Excel (.xlsx) hoặc Word (.docx) của Sở Nội vụ',
   )
-    .option('--sheet <tên>', 'Trang tính chứa bộ tiêu chí (mặc định: tự nhận biết)')
+    .option(
+      '--sheet <tên>',
+      'Trang tính (hoặc bảng Word) chứa bộ tiêu chí (mặc định: tự nhận biết)',
+    )
+    .option('--header-row <N>', 'Dòng tiêu đề cột (mặc định: tự nhận biết)')
+    .option('--col-code <cột>', 'Cột STT/mã, ví dụ A')
+    .option('--col-title <cột>', 'Cột nội dung tiêu chí, ví dụ B')
+    .option('--col-points <cột>', 'Cột điểm tối đa, ví dụ C; “none” nếu bảng không chấm điểm')
+    .option('--col-guide <cột>', 'Cột hướng dẫn chấm')
+    .option('--col-evidence <cột>', 'Cột tài liệu kiểm chứng')
+    .option('--col-lead <cột>', 'Cột đơn vị chủ trì')
+    .option('--col-coop <cột>', 'Cột đơn vị phối hợp')
     .option('--year <YYYY>', 'Năm đánh giá của kỳ mới (mặc định: năm nay)')
     .option('--name <tên>', 'Tên kỳ đánh giá (mặc định: tên tệp)')
     .option('--unit <tên>', 'Tên đơn vị, khi thư mục chưa có hồ sơ')
@@ -71,6 +84,14 @@ export function criteriaImportCommands({ command, run }: CliKit): void {
           file: string,
           o: {
             sheet?: string;
+            headerRow?: string;
+            colCode?: string;
+            colTitle?: string;
+            colPoints?: string;
+            colGuide?: string;
+            colEvidence?: string;
+            colLead?: string;
+            colCoop?: string;
             year?: string;
             name?: string;
             unit?: string;
@@ -84,12 +105,40 @@ export function criteriaImportCommands({ command, run }: CliKit): void {
               message: `Năm “${o.year}” không hợp lệ (ví dụ: 2026).`,
             });
           }
+          const options = importOptions(o);
           return withCore(dir, false, async (core) => {
             const fileRef = { path: path.resolve(file) };
-            const options = o.sheet ? { sheet: o.sheet } : {};
+            const info = await call(core, 'workspace.info', {});
+            if (
+              info.initialized &&
+              o.unit &&
+              info.unit &&
+              foldVi(o.unit) !== foldVi(info.unit.name)
+            ) {
+              throw new CliError({
+                code: 'INVALID_INPUT',
+                message: `Thư mục đã có hồ sơ của “${info.unit.name}”; --unit “${o.unit.trim()}” chỉ dùng khi thư mục chưa có hồ sơ (đổi tên đơn vị trong Cài đặt).`,
+              });
+            }
             const preview = await call(core, 'criteria.importPreview', { file: fileRef, options });
+            const where = preview.format === 'docx' ? 'bảng' : 'trang';
+            if (preview.problem) {
+              const seen = [...preview.columns, ...preview.unmappedHeaders]
+                .filter((col) => col.header)
+                .map((col) => `${col.column}=${col.header}`);
+              throw new CliError({
+                code: 'INVALID_INPUT',
+                message: [
+                  preview.problem.message,
+                  `Đã đọc ${where} “${preview.sheet}”, dòng tiêu đề ${preview.headerRow}${seen.length ? `: ${seen.join('; ')}` : ''}.`,
+                  'Có thể chỉ rõ bằng --sheet, --header-row, --col-title, --col-points (none nếu không chấm điểm)…',
+                ].join('\n'),
+              });
+            }
+            const offices = preview.offices ?? { matched: [], created: [] };
             const report = {
               file: preview.fileName,
+              format: preview.format,
               sheet: preview.sheet,
               headerRow: preview.headerRow,
               columns: preview.columns,
@@ -97,15 +146,28 @@ export function criteriaImportCommands({ command, run }: CliKit): void {
               leaves: preview.stats.leaves,
               maxPoints: preview.stats.maxPoints,
               warnings: preview.warnings,
+              offices,
             };
             const lines = [
-              `Tệp: ${preview.fileName} — trang “${preview.sheet}”, dòng tiêu đề ${preview.headerRow}`,
+              `Tệp: ${preview.fileName} — ${where} “${preview.sheet}”, dòng tiêu đề ${preview.headerRow}`,
               `Cột: ${preview.columns.map((col) => `${col.column}=${col.header}`).join('; ')}`,
               `Đọc được ${preview.stats.nodes} mục, ${preview.stats.leaves} tiêu chí thành phần, tổng ${formatPoints(Math.round(preview.stats.maxPoints * 100))} điểm.`,
-              ...preview.warnings.map((w) => `  ! ${w.cell ? `Ô ${w.cell}: ` : ''}${w.message}`),
+              ...(offices.created.length
+                ? [
+                    `Phòng ban sẽ tạo mới (${offices.created.length}): ${offices.created.join('; ')}`,
+                  ]
+                : []),
+              ...(offices.matched.length
+                ? [
+                    `Phòng ban đã có: ${offices.matched.map((m) => (m.name === m.office ? m.office : `${m.name} → ${m.office}`)).join('; ')}`,
+                  ]
+                : []),
+              ...preview.warnings.map(
+                (w) =>
+                  `  ! ${w.cell && !w.message.startsWith(`Ô ${w.cell}`) ? `Ô ${w.cell}: ` : ''}${w.message}`,
+              ),
             ];
             if (o.dryRun) return { json: { ...report, applied: false }, text: lines.join('\n') };
-            const info = await call(core, 'workspace.info', {});
             if (!info.initialized) {
               if (!o.unit) {
                 throw new CliError({
@@ -138,6 +200,61 @@ export function criteriaImportCommands({ command, run }: CliKit): void {
         },
       ),
     );
+
+  type ImportField = keyof typeof IMPORT_FIELD_LABEL;
+  /** --header-row and --col-… as import options; --col-points none: a table without points. */
+  function importOptions(o: {
+    sheet?: string;
+    headerRow?: string;
+    colCode?: string;
+    colTitle?: string;
+    colPoints?: string;
+    colGuide?: string;
+    colEvidence?: string;
+    colLead?: string;
+    colCoop?: string;
+  }) {
+    const options: {
+      sheet?: string;
+      headerRow?: number;
+      mapping?: Partial<Record<ImportField, string | null>>;
+    } = {};
+    if (o.sheet) options.sheet = o.sheet;
+    if (o.headerRow !== undefined) {
+      if (!/^\d{1,4}$/.test(o.headerRow.trim()) || Number(o.headerRow) < 1) {
+        throw new CliError({
+          code: 'INVALID_INPUT',
+          message: `Dòng tiêu đề “${o.headerRow}” không hợp lệ (cần số dòng từ 1, ví dụ --header-row 5).`,
+        });
+      }
+      options.headerRow = Number(o.headerRow);
+    }
+    const cols: [ImportField, string | undefined][] = [
+      ['code', o.colCode],
+      ['title', o.colTitle],
+      ['maxPoints', o.colPoints],
+      ['scoringGuide', o.colGuide],
+      ['evidenceGuide', o.colEvidence],
+      ['leadOffice', o.colLead],
+      ['coopOffices', o.colCoop],
+    ];
+    for (const [field, raw] of cols) {
+      if (raw === undefined) continue;
+      const v = raw.trim().toUpperCase();
+      if (v === 'NONE' || v === '-' || v === 'KHONG') {
+        options.mapping = { ...options.mapping, [field]: null };
+        continue;
+      }
+      if (!/^[A-Z]{1,3}$/.test(v)) {
+        throw new CliError({
+          code: 'INVALID_INPUT',
+          message: `Cột “${raw}” cho ${IMPORT_FIELD_LABEL[field]} không hợp lệ (cần chữ cái cột như A, B, C, hoặc none).`,
+        });
+      }
+      options.mapping = { ...options.mapping, [field]: v };
+    }
+    return options;
+  }
 
   command(
     'export-criteria <dir> <out>',
@@ -180,12 +297,7 @@ export function criteriaImportCommands({ command, run }: CliKit): void {
               'criteria.tree',
               o.assessment ? { assessmentId: Number(o.assessment) } : {},
             );
-            const node = tree.nodes.find((n) => n.code === code);
-            if (!node)
-              throw new CliError({
-                code: 'NOT_FOUND',
-                message: `Không có tiêu chí mã “${code}” trong kỳ đánh giá.`,
-              });
+            const { node, code: shownCode } = nodeByCode(tree, code);
             const offices = await call(core, 'offices.list', {});
             const find = (name: string) => {
               const key = foldVi(name.trim());
@@ -216,12 +328,12 @@ export function criteriaImportCommands({ command, run }: CliKit): void {
             });
             return {
               json: {
-                code,
+                code: shownCode,
                 leadOffice: lead.name,
                 coopOffices: coop?.map((x) => x.name) ?? [],
                 updated: r.updated,
               },
-              text: `Đã giao ${code} ${node.title} cho ${lead.name}${coop?.length ? `, phối hợp: ${coop.map((x) => x.name).join('; ')}` : ''} (${r.updated} mục).`,
+              text: `Đã giao ${shownCode} ${node.title} cho ${lead.name}${coop?.length ? `, phối hợp: ${coop.map((x) => x.name).join('; ')}` : ''} (${r.updated} mục).`,
             };
           }),
       ),

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { EvidenceDocument, EvidenceListItem } from '../../../shared/contract/evidence';
 import { formatDateVi, parseDateVi } from '../../../shared/dates';
 import { documentLabel } from '../../../shared/evidence';
+import { nodeByCode } from '../codes';
 import { CliError, table } from '../output';
 import { call, withCore, type CliKit } from '../program';
 
@@ -51,14 +52,7 @@ export function evidenceCommands({ command, run, io }: CliKit): void {
             'criteria.tree',
             o.assessment ? { assessmentId: Number(o.assessment) } : {},
           );
-          const wanted = code.trim().replace(/\.$/, '');
-          const node = tree.nodes.find((n) => n.code === wanted);
-          if (!node) {
-            throw new CliError({
-              code: 'NOT_FOUND',
-              message: `Không có tiêu chí mã “${code}” trong kỳ đánh giá năm ${tree.assessment.year}.`,
-            });
-          }
+          const { node } = nodeByCode(tree, code);
           const r = await call(core, 'evidence.add', {
             files: files.map((f) => ({ path: path.resolve(f) })),
             nodeId: node.id,

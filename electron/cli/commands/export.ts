@@ -1,3 +1,5 @@
+import { foldVi } from '../../../shared/text';
+import { excludedConflict } from '../../core/export/plan';
 import { CliError } from '../output';
 import { call, withCore, type CliKit } from '../program';
 
@@ -14,6 +16,10 @@ export function exportCommands({ command, run, io }: CliKit): void {
     .option('--max-volume-mb <N>', 'Chia hồ sơ PDF thành các tập không quá N MB')
     .option('--volume-per-area', 'Mỗi lĩnh vực một tập PDF')
     .option('--areas <mã>', 'Chỉ các lĩnh vực này, ví dụ 1,3')
+    .option(
+      '--offices <tên>',
+      'Chỉ các nội dung do các phòng ban này chủ trì, cách nhau bởi “;”, ví dụ "Văn phòng;Phòng Nội vụ"',
+    )
     .option('--vietnamese-names', 'Giữ tên tệp tiếng Việt có dấu (mặc định: không dấu)')
     .option('--yes', 'Đồng ý bỏ qua các tài liệu không dùng được (có mật khẩu, hỏng, thiếu tệp)')
     .option('--assessment <id>', 'Số của kỳ đánh giá (mặc định: năm gần nhất)')
@@ -30,6 +36,7 @@ export function exportCommands({ command, run, io }: CliKit): void {
             maxVolumeMb?: string;
             volumePerArea?: boolean;
             areas?: string;
+            offices?: string;
             vietnameseNames?: boolean;
             yes?: boolean;
             assessment?: string;
@@ -46,6 +53,7 @@ export function exportCommands({ command, run, io }: CliKit): void {
             });
           }
           return withCore(dir, true, async (core) => {
+            const officeIds = o.offices ? await officesByName(core, o.offices) : null;
             const selection = {
               ...(o.assessment ? { assessmentId: Number(o.assessment) } : {}),
               ...(o.areas
@@ -56,12 +64,13 @@ export function exportCommands({ command, run, io }: CliKit): void {
                       .filter(Boolean),
                   }
                 : {}),
+              ...(officeIds ? { offices: officeIds } : {}),
             };
             const pre = await call(core, 'export.preflight', selection);
             if (pre.excluded.length && !o.yes) {
               throw new CliError({
                 code: 'CONFLICT',
-                message: `Có ${pre.excluded.length} tài liệu không dùng được: ${pre.excluded.map((e) => `${e.name} (${e.codes.join(', ')}): ${e.reason}`).join('; ')}. Thêm --yes để xuất mà bỏ qua chúng.`,
+                message: excludedConflict(pre.excluded, 'Thêm --yes để xuất mà bỏ qua chúng.'),
               });
             }
             if (pre.errors > 0) io.err(`Lưu ý: hồ sơ còn ${pre.errors} lỗi (xem hskc check).`);
@@ -98,4 +107,34 @@ export function exportCommands({ command, run, io }: CliKit): void {
         },
       ),
     );
+}
+
+/**
+ * "Văn phòng;Phòng Nội vụ" → office ids, matched as `hskc assign` matches a name: the same
+ * letters ignoring case and diacritics, else the one office whose name contains them.
+ */
+async function officesByName(core: Parameters<typeof call>[0], list: string): Promise<number[]> {
+  const offices = await call(core, 'offices.list', {});
+  const names = list
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (names.length === 0) {
+    throw new CliError({
+      code: 'INVALID_INPUT',
+      message: 'Hãy ghi tên ít nhất một phòng ban sau --offices, ví dụ "Văn phòng;Phòng Nội vụ".',
+    });
+  }
+  return names.map((name) => {
+    const key = foldVi(name);
+    const exact = offices.filter((x) => foldVi(x.name) === key);
+    const hits = exact.length ? exact : offices.filter((x) => foldVi(x.name).includes(key));
+    if (hits.length === 1) return hits[0]!.id;
+    throw new CliError({
+      code: hits.length ? 'INVALID_INPUT' : 'NOT_FOUND',
+      message: hits.length
+        ? `Tên “${name}” khớp với ${hits.length} phòng ban: ${hits.map((x) => x.name).join('; ')}. Hãy ghi rõ hơn.`
+        : `Không có phòng ban “${name}”. Các phòng ban: ${offices.map((x) => x.name).join('; ')}.`,
+    });
+  });
 }

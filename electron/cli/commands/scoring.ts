@@ -2,6 +2,7 @@ import { formatDateVi } from '../../../shared/dates';
 import { formatPoints, parsePoints, PointsFormatError } from '../../../shared/points';
 import { formatIndex } from '../../../shared/scoring';
 import { localToday } from '../../core/scoring/input';
+import { nodeByCode } from '../codes';
 import { CliError, table } from '../output';
 import { call, withCore, type CliKit } from '../program';
 
@@ -40,12 +41,7 @@ export function scoringCommands({ command, run }: CliKit): void {
               'criteria.tree',
               o.assessment ? { assessmentId: Number(o.assessment) } : {},
             );
-            const node = tree.nodes.find((n) => n.code === code);
-            if (!node)
-              throw new CliError({
-                code: 'NOT_FOUND',
-                message: `Không có tiêu chí mã “${code}” trong kỳ đánh giá.`,
-              });
+            const { node, code: shownCode } = nodeByCode(tree, code);
             const na = value.trim().toLowerCase() === 'na';
             const s = await call(core, 'score.set', {
               nodeId: node.id,
@@ -57,17 +53,20 @@ export function scoringCommands({ command, run }: CliKit): void {
                 ? { appraised: points(o.appraised, 'Điểm thẩm định') }
                 : {}),
             });
+            // A deduction reads "-1 điểm (trừ tối đa 1 điểm)", not "-1/1".
             const shown = s.notApplicable
               ? `không chấm (${s.naReason})`
-              : `${formatPoints(s.selfScore ?? 0)}/${formatPoints(node.maxPoints ?? 0)} điểm`;
+              : node.kind === 'penalty'
+                ? `${formatPoints(s.selfScore ?? 0)} điểm${node.maxPoints === null ? '' : ` (trừ tối đa ${formatPoints(Math.abs(node.maxPoints))} điểm)`}`
+                : `${formatPoints(s.selfScore ?? 0)}/${formatPoints(node.maxPoints ?? 0)} điểm`;
             return {
               json: {
-                code,
+                code: shownCode,
                 ...s,
                 selfScore: s.selfScore === null ? null : s.selfScore / 100,
                 appraised: s.appraised === null ? null : s.appraised / 100,
               },
-              text: `Đã chấm ${code} ${node.title}: ${shown}.`,
+              text: `Đã chấm ${shownCode} ${node.title}: ${shown}.`,
             };
           }),
       ),

@@ -1,4 +1,11 @@
+import path from 'node:path';
 import { Option } from 'commander';
+import type { UnitLevel, VerifyReport } from '../../../shared/models';
+import { defaultOffices } from '../../core/org';
+import { toApiError } from '../../core/dispatch';
+import { CoreError } from '../../core/errors';
+import { verifyStoreOnly, verifyWorkspace, type FileProblem } from '../../core/verify';
+import { openWorkspace, type Workspace } from '../../core/workspace';
 import { formatPoints } from '../../../shared/points';
 import { CliError, table } from '../output';
 import { call, withCore, type CliKit } from '../program';
@@ -25,15 +32,18 @@ export function workspaceCommands({ command, run }: CliKit): void {
     .requiredOption('--year <YYYY>', 'Năm đánh giá')
     .requiredOption('--unit <tên>', 'Tên đơn vị được đánh giá, ví dụ "UBND phường Đông Kinh"')
     .addOption(
-      new Option('--level <cấp>', 'Cấp của đơn vị')
-        .choices(['xa', 'so', 'huyen', 'tinh'])
-        .default('xa'),
+      new Option('--level <cấp>', 'Cấp của đơn vị (mặc định: cấp của bộ tiêu chí)').choices([
+        'xa',
+        'so',
+        'huyen',
+        'tinh',
+      ]),
     )
     .option('--parent-body <tên>', 'Cơ quan chủ quản, ví dụ "UBND TỈNH LẠNG SƠN"')
     .option('--place <địa danh>', 'Địa danh ghi trên văn bản')
     .option(
       '--offices <danh sách>',
-      'Các phòng ban, cách nhau bởi dấu chấm phẩy; phòng đầu tiên là đầu mối',
+      'Các phòng ban, cách nhau bởi dấu chấm phẩy; phòng đầu tiên là đầu mối (mặc định: danh sách gợi ý theo cấp)',
     )
     .action(
       run(
@@ -43,7 +53,7 @@ export function workspaceCommands({ command, run }: CliKit): void {
             framework: string;
             year: string;
             unit: string;
-            level: 'xa';
+            level?: UnitLevel;
             parentBody?: string;
             place?: string;
             offices?: string;
@@ -56,24 +66,42 @@ export function workspaceCommands({ command, run }: CliKit): void {
             });
           }
           const year = Number(o.year);
+          // The framework decides the defaults (its level); an unknown framework or an empty
+          // skeleton is refused before any folder is created.
+          const frameworks = await withCore(undefined, true, (core) =>
+            call(core, 'frameworks.list', {}),
+          );
+          const framework = frameworks.find((f) => f.id === o.framework);
+          if (!framework) {
+            throw new CliError({
+              code: 'NOT_FOUND',
+              message: `Không có bộ tiêu chí “${o.framework}”. Các bộ có sẵn: ${frameworks.map((f) => f.id).join(', ')}.`,
+            });
+          }
+          if (framework.nodes === 0) {
+            throw new CliError({
+              code: 'INVALID_INPUT',
+              message: `Bộ tiêu chí “${framework.id}” mới là khung, chưa có lĩnh vực hay tiêu chí nào. Hãy nhập bảng tiêu chí chính thức: hskc import-criteria <thư mục> <tệp .xlsx hoặc .docx> --unit "<tên đơn vị>".`,
+            });
+          }
+          const level: UnitLevel = o.level ?? framework.level;
+          const offices = o.offices
+            ? o.offices
+                .split(';')
+                .map((s) => s.trim())
+                .filter(Boolean)
+            : defaultOffices(level).names;
           return withCore(dir, false, async (core) => {
             const info = await call(core, 'workspace.init', {
               frameworkId: o.framework,
               year,
               unit: {
                 name: o.unit,
-                level: o.level,
+                level,
                 parentBody: o.parentBody ?? null,
                 place: o.place ?? null,
               },
-              ...(o.offices
-                ? {
-                    offices: o.offices
-                      .split(';')
-                      .map((s) => s.trim())
-                      .filter(Boolean),
-                  }
-                : {}),
+              offices,
             });
             return {
               json: info,
@@ -95,7 +123,7 @@ export function workspaceCommands({ command, run }: CliKit): void {
             ...list.map((f) => [
               f.id,
               f.name,
-              String(f.nodes),
+              f.nodes === 0 ? '0 (khung trống, cần nhập)' : String(f.nodes),
               f.maxPoints == null ? '—' : formatPoints(Math.round(f.maxPoints * 100)),
             ]),
           ]),
@@ -105,19 +133,66 @@ export function workspaceCommands({ command, run }: CliKit): void {
   );
 
   command('verify <dir>', 'Kiểm tra cơ sở dữ liệu và băm lại mọi tệp đã lưu').action(
-    run(async (dir: string) =>
-      withCore(dir, true, async (core) => {
-        const r = await call(core, 'workspace.verify', {});
-        return {
-          json: r,
-          text: [
-            `Cơ sở dữ liệu: ${r.database === 'ok' ? 'tốt' : r.database}`,
-            `Tệp: đã kiểm tra ${r.files.checked}, thiếu ${r.files.missing}, hỏng ${r.files.corrupt}`,
-            r.ok ? 'Kết quả: hồ sơ toàn vẹn.' : 'Kết quả: hồ sơ CÓ LỖI.',
-          ].join('\n'),
-          exitCode: r.ok ? 0 : 1,
-        };
-      }),
-    ),
+    run(async (dir: string) => {
+      const problems: FileProblem[] = [];
+      const r = await verifyFolder(path.resolve(dir), problems);
+      const named = (p: FileProblem) =>
+        p.documents.length
+          ? p.documents.map((d) => `tài liệu #${d.id} “${d.name}”`).join(', ')
+          : r.database === 'ok'
+            ? `tệp ${p.sha256.slice(0, 12)}… (không gắn với tài liệu nào)`
+            : `tệp ${p.sha256.slice(0, 12)}… (không đọc được cơ sở dữ liệu để biết của tài liệu nào)`;
+      return {
+        // The documented shape, plus which documents failed (fields may be added).
+        json: {
+          ...r,
+          problems: problems.map((p) => ({
+            status: p.status,
+            sha256: p.sha256,
+            documents: p.documents,
+          })),
+        },
+        text: [
+          `Cơ sở dữ liệu: ${r.database === 'ok' ? 'tốt' : r.database}`,
+          `Tệp: đã kiểm tra ${r.files.checked}, thiếu ${r.files.missing}, hỏng ${r.files.corrupt}`,
+          ...problems.map((p) => `  ${p.status === 'missing' ? 'Thiếu' : 'Hỏng'}: ${named(p)}`),
+          r.ok ? 'Kết quả: hồ sơ toàn vẹn.' : 'Kết quả: hồ sơ CÓ LỖI.',
+        ].join('\n'),
+        exitCode: r.ok ? 0 : 1,
+      };
+    }),
   );
+}
+
+const noContext = { signal: new AbortController().signal, progress: () => {} };
+
+/**
+ * Verifies read-only, beside the contract's workspace.verify: a database that cannot be read
+ * is a finding (`database` names it) rather than an error, and the failed files are named.
+ */
+async function verifyFolder(dir: string, problems: FileProblem[]): Promise<VerifyReport> {
+  let ws: Workspace;
+  try {
+    ws = openWorkspace(dir, { readOnly: true });
+  } catch (e) {
+    if (e instanceof CoreError && e.code === 'DB_CORRUPT') {
+      return verifyStoreOnly(dir, e.message, noContext, { problems });
+    }
+    throw new CliError(toApiError(e));
+  }
+  try {
+    return await verifyWorkspace(ws, noContext, { problems });
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code !== 'SQLITE_CORRUPT' && code !== 'SQLITE_NOTADB') throw new CliError(toApiError(e));
+    problems.length = 0;
+    return verifyStoreOnly(
+      dir,
+      'Tệp cơ sở dữ liệu của hồ sơ bị hỏng hoặc không phải là cơ sở dữ liệu.',
+      noContext,
+      { problems },
+    );
+  } finally {
+    ws.close();
+  }
 }

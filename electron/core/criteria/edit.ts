@@ -1,5 +1,9 @@
+import { codeKey, fullCodes, qualifiedCodes, shortTitle } from '../../../shared/codes';
 import type { NodePatch, TreeWarning } from '../../../shared/contract/criteria';
+import type { NodeKind } from '../../../shared/framework';
+import type { TreeNode } from '../../../shared/models';
 import { formatPoints } from '../../../shared/points';
+import { countsInParentMax } from '../../../shared/scoring';
 import { cleanText, nfc } from '../../../shared/text';
 import type { Db } from '../db/open';
 import { CoreError, notFound } from '../errors';
@@ -25,15 +29,18 @@ export function getNodeRef(db: Db, nodeId: number, opts: { deleted?: boolean } =
   return row;
 }
 
-/** Codes like 1.2.3 and Roman numerals are checked for duplicates within an area. */
-const GLOBAL_CODE = /^(\d+(\.\d+)*\.?|[IVXLC]+\.?)$/i;
-
 /**
  * Refuses a code that a sibling already has. Official tables restart their numbering under
  * each Roman area (I → 1, 1.1; II → 1, 1.1), so the same code in another branch is legitimate;
- * exports qualify such codes with their area (plan.ts).
+ * messages, exports and the CLI qualify such codes with their area (shared/codes.ts).
  */
-function assertCodeFree(db: Db, assessmentId: number, parentId: number | null, code: string, exceptId: number | null) {
+function assertCodeFree(
+  db: Db,
+  assessmentId: number,
+  parentId: number | null,
+  code: string,
+  exceptId: number | null,
+) {
   const clash = db
     .prepare(
       `SELECT code FROM node WHERE assessment_id = ? AND deleted_at IS NULL AND code = ? AND id IS NOT ?
@@ -287,34 +294,81 @@ export function assignOffices(
   return updated;
 }
 
-/** Duplicate codes and children whose points do not add up to the parent's: warnings, not refusals. */
+/**
+ * Duplicate codes and children whose points do not add up to the parent's: warnings, not
+ * refusals. A code must be unique where it is read: official tables restart their numbering
+ * under each Roman area, so "1" under I and "1" under II are different criteria (I.1, II.1), as
+ * the importer and `assertCodeFree` already accept. Sums follow the roll-up's rule
+ * (`countsInParentMax`): bonus and penalty items add to a bonus or penalty group, not to the 100.
+ */
 export function validateTree(db: Db, assessmentId: number): TreeWarning[] {
   const nodes = loadTree(db, assessmentId);
   const warnings: TreeWarning[] = [];
-  const seen = new Map<string, number>();
+  const printed = qualifiedCodes(nodes);
+  const full = fullCodes(nodes);
+  const name = (n: TreeNode) => `${printed.get(n.id)!} “${shortTitle(n.title)}”`;
+
+  // "-", "+" and "*" bullets (and blank codes) repeat by design; only codes with a letter or
+  // digit identify. Under a bullet, codes are unique within that bullet ("- Nhóm 1: a), b)").
+  const identifies = (code: string) => /[\p{L}\p{N}]/u.test(code);
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const scope = new Map<number, number | null>();
   for (const n of nodes) {
-    if (!GLOBAL_CODE.test(n.code)) continue;
-    if (seen.has(n.code)) {
+    const parent = n.parentId === null ? undefined : byId.get(n.parentId);
+    scope.set(
+      n.id,
+      !parent ? null : identifies(parent.code) ? (scope.get(parent.id) ?? null) : parent.id,
+    );
+  }
+  const seen = new Map<string, TreeNode>();
+  for (const n of nodes) {
+    if (!identifies(n.code)) continue;
+    const key = `${scope.get(n.id) ?? ''}|${codeKey(full.get(n.id)!)}`;
+    const first = seen.get(key);
+    if (first) {
       warnings.push({
         nodeId: n.id,
         code: n.code,
-        message: `Mã “${n.code}” bị trùng trong bộ tiêu chí.`,
+        message: `Mã “${printed.get(n.id)!}” bị trùng trong bộ tiêu chí: “${shortTitle(first.title)}” và “${shortTitle(n.title)}”.`,
       });
-    }
-    seen.set(n.code, n.id);
+    } else seen.set(key, n);
+  }
+
+  // Effective kinds, as in the roll-up: a 'self' row under a bonus group is a bonus item.
+  const kind = new Map<number, NodeKind>();
+  for (const n of nodes) {
+    const inherited = n.parentId === null ? 'self' : (kind.get(n.parentId) ?? 'self');
+    kind.set(n.id, n.kind === 'self' ? inherited : n.kind);
   }
   for (const parent of nodes) {
     if (parent.isLeaf || parent.maxPoints === null) continue;
+    const pk = kind.get(parent.id)!;
     const kids = nodes.filter(
-      (k) => k.parentId === parent.id && k.kind !== 'bonus' && k.kind !== 'penalty',
+      (k) => k.parentId === parent.id && countsInParentMax(kind.get(k.id)!, pk),
     );
     if (kids.some((k) => k.maxPoints === null)) continue;
+    if (pk === 'bonus' || pk === 'penalty') {
+      // A bonus or penalty group's maximum is a cap ("thưởng tối đa 2 điểm"): its items may
+      // add up to more, but not to less. Penalty maxima are compared as magnitudes, whichever
+      // sign they were stored with.
+      const cap = Math.abs(parent.maxPoints);
+      const sum = kids.reduce((s, k) => s + Math.abs(k.maxPoints!), 0);
+      if (sum < cap) {
+        const what = pk === 'bonus' ? 'điểm thưởng' : 'mức trừ';
+        warnings.push({
+          nodeId: parent.id,
+          code: parent.code,
+          message: `Tiêu chí ${name(parent)}: tổng ${what} các mục con (${formatPoints(sum)}) thấp hơn ${what} tối đa (${formatPoints(cap)}).`,
+        });
+      }
+      continue;
+    }
     const sum = kids.reduce((s, k) => s + k.maxPoints!, 0);
     if (sum !== parent.maxPoints) {
       warnings.push({
         nodeId: parent.id,
         code: parent.code,
-        message: `Tiêu chí ${parent.code}: tổng điểm các mục con (${formatPoints(sum)}) khác điểm tối đa (${formatPoints(parent.maxPoints)}).`,
+        message: `Tiêu chí ${name(parent)}: tổng điểm các mục con (${formatPoints(sum)}) khác điểm tối đa (${formatPoints(parent.maxPoints)}).`,
       });
     }
   }

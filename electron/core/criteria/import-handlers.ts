@@ -10,7 +10,12 @@ import type { CoreContext } from '../context';
 import { tx, type Db } from '../db/open';
 import { CoreError } from '../errors';
 import { getUnit } from '../org';
-import { exportCriteriaTable, previewCriteriaTable, type ImportOptions } from './import';
+import {
+  exportCriteriaTable,
+  inspectCriteriaTable,
+  planOffices,
+  type ImportOptions,
+} from './import';
 import { createAssessment, getAssessment, insertTree, treeToFramework } from './repo';
 
 /** Criteria tables are small; anything bigger is not one. */
@@ -42,6 +47,7 @@ export function hasWork(db: Db, assessmentId: number): boolean {
 }
 
 export function criteriaImportHandlers(c: CoreContext): HandlersOf<typeof criteriaImportApi> {
+  /** Lenient: a layout the core does not understand comes back with `problem` (see contract). */
   const preview = async (file: FileRef, options: ImportOptions) => {
     const { path, name } = c.uploads().resolve(file);
     const stat = await fsp.stat(path);
@@ -51,12 +57,24 @@ export function criteriaImportHandlers(c: CoreContext): HandlersOf<typeof criter
         `Tệp “${name}” quá lớn (${Math.round(stat.size / 1048576)} MB) để là một bảng tiêu chí.`,
       );
     }
-    const result = await previewCriteriaTable(
+    const result = await inspectCriteriaTable(
       new Uint8Array(await fsp.readFile(path)),
       name,
       options,
     );
-    return { ...result, fileName: name };
+    // Office names are matched with the existing offices (no near-duplicates) and listed.
+    const existing = c
+      .ws()
+      .db.prepare('SELECT name FROM office WHERE deleted_at IS NULL ORDER BY position, id')
+      .pluck()
+      .all() as string[];
+    const plan = planOffices(result.nodes, existing);
+    return {
+      ...result,
+      nodes: plan.nodes,
+      offices: { matched: plan.matched, created: plan.created },
+      fileName: name,
+    };
   };
 
   return {
@@ -64,6 +82,7 @@ export function criteriaImportHandlers(c: CoreContext): HandlersOf<typeof criter
     'criteria.importApply': async (input) => {
       const w = c.writable();
       const p = await preview(input.file, input.options);
+      if (p.problem) throw new CoreError('INVALID_INPUT', p.problem.message);
       const scored = p.stats.maxPoints > 0;
       const target = input.target;
       const id = tx(w.db, () => {

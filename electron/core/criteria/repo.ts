@@ -83,8 +83,8 @@ export function insertTree(
 ): void {
   const insNode = db.prepare(
     `INSERT INTO node (assessment_id, parent_id, position, code, title, max_points, kind, may_be_na,
-       lead_office_id, scoring_guide, evidence_guide, task, target, deadline, note)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       lead_office_id, scoring_guide, evidence_guide, task, target, deadline, note, step)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insOpt = db.prepare(
     'INSERT INTO node_option (node_id, position, label, points) VALUES (?, ?, ?, ?)',
@@ -116,6 +116,7 @@ export function insertTree(
           opt(n.target),
           opt(n.deadline),
           opt(n.note),
+          n.step == null ? null : pointsFromNumber(n.step),
         ).lastInsertRowid,
       );
       n.scoringOptions?.forEach((o, j) =>
@@ -281,6 +282,7 @@ export function treeToFramework(db: Db, assessmentId: number): FrameworkNode[] {
         label: o.label,
         points: o.points / 100,
       })),
+      ...(typeof r.step === 'number' ? { step: r.step / 100 } : {}),
       ...(str('evidence_guide') ? { evidenceGuide: str('evidence_guide') } : {}),
       evidenceSlots: slots.all(r.id) as string[],
       ...(str('lead_name') ? { leadOffice: str('lead_name') } : {}),

@@ -57,7 +57,10 @@ export async function seedDemoEvidence(
         .get(assessmentId, l.code) as NodeRef | undefined;
       if (!node) return;
       // The demo's documents are meant for the demo tree; on any other tree a slot it lacks is dropped.
-      const slots = db.prepare('SELECT label FROM node_slot WHERE node_id = ?').pluck().all(node.id) as string[];
+      const slots = db
+        .prepare('SELECT label FROM node_slot WHERE node_id = ?')
+        .pluck()
+        .all(node.id) as string[];
       const fields = l.slot && !slots.includes(l.slot) ? { ...l, slot: null } : l;
       addLink(db, node, docId, pages, fields, actor.name);
     };

@@ -28,12 +28,36 @@ export function loadFonts(resourcesDir: string): FontSet {
   const parsed = {} as Record<Style, Font>;
   for (const [style, file] of Object.entries(FILES) as [Style, string][]) {
     bytes[style] = readFileSync(path.join(resourcesDir, 'fonts', file));
-    parsed[style] = fontkit.create(bytes[style]) as Font;
+    parsed[style] = withCodePoints(fontkit.create(bytes[style]) as Font);
   }
   return { bytes, parsed };
 }
 
-/** pdf-lib parses the font again for every document; hand it the already parsed one. */
+/**
+ * fontkit caches a glyph object per id with the code points of its first lookup, and decoding
+ * a composite glyph (the raster's outlines, the subsetter when a document is saved) looks up
+ * its components with none: the plain a, o, u, ư… under ạ, ộ, ụ, ự…. pdf-lib writes the
+ * ToUnicode map from those glyph objects, so a font shared between the raster, the measuring
+ * and earlier documents left the text layer without the commonest letters ("KẾ H ẠCH",
+ * "Tự d"). Give a cached glyph the code points of the first lookup that knows them.
+ */
+function withCodePoints(font: Font): Font {
+  const f = font as unknown as {
+    getGlyph: (id: number, cps?: number[]) => { codePoints: number[] } | null;
+  };
+  const getGlyph = f.getGlyph.bind(font);
+  f.getGlyph = (id, cps = []) => {
+    const g = getGlyph(id, cps);
+    if (g && g.codePoints.length === 0 && cps.length > 0) g.codePoints = cps;
+    return g;
+  };
+  return font;
+}
+
+/**
+ * pdf-lib parses the font again for every document (laying out and subsetting a fresh copy
+ * costs ~15 ms per style and document); hand it the already parsed one.
+ */
 function cachedFontkit(fonts: FontSet): typeof fontkit {
   const byBytes = new Map<Uint8Array, Font>(
     (Object.keys(FILES) as Style[]).map((s) => [fonts.bytes[s], fonts.parsed[s]]),

@@ -9,13 +9,19 @@ import { docxText } from './docx-text';
 import { extractMetadata, type DocumentMetadata } from './metadata';
 import { analysePdf } from './pdf-info';
 import { setText } from './repo';
+import { xlsxText } from './xlsx-text';
 import { reindex } from './search';
 
 /** Reading a stored file: pages, password, damage, text layer, and suggested metadata. */
 
 export const TEXT_CAP = 200_000;
 const PDF_TIMEOUT_MS = 60_000;
-const PDF_TEXT_PAGES = 10;
+/**
+ * Text is read from up to this many pages, and no further than TEXT_CAP characters (about 50
+ * dense pages). Measured on a 300-page PDF: 0.40 s for 10 pages, 0.56 s for all 300 (the
+ * worker's start-up dominates); dense text stops at the character cap.
+ */
+const PDF_TEXT_PAGES = 300;
 
 export interface SuggestedMetadata {
   docType: string | null;
@@ -51,7 +57,11 @@ function suggestions(m: DocumentMetadata): SuggestedMetadata {
 }
 
 function capText(s: string): string | null {
-  const t = s.normalize('NFC').trim();
+  // Control characters (glyphs a PDF's font does not map) but line breaks and tabs.
+  const t = s
+    .normalize('NFC')
+    .replace(/(?![\t\n\r])\p{Cc}/gu, '')
+    .trim();
   return t ? t.slice(0, TEXT_CAP) : null;
 }
 
@@ -67,7 +77,11 @@ export async function analyseFile(file: string, kind: FileKind, name: string): P
   };
   try {
     if (kind === 'pdf') {
-      const info = await analysePdf(file, { timeoutMs: PDF_TIMEOUT_MS, textPages: PDF_TEXT_PAGES });
+      const info = await analysePdf(file, {
+        timeoutMs: PDF_TIMEOUT_MS,
+        textPages: PDF_TEXT_PAGES,
+        textChars: TEXT_CAP,
+      });
       const readable = !info.encrypted && info.pages > 0;
       return {
         pages: readable ? info.pages : null,
@@ -93,6 +107,15 @@ export async function analyseFile(file: string, kind: FileKind, name: string): P
         hasText: text.trim().length > 0,
         text: capText(text),
         meta: suggestions(extractMetadata({ text, fileName: name })),
+      };
+    }
+    if (kind === 'xlsx') {
+      const text = await xlsxText(file, TEXT_CAP);
+      return {
+        ...none,
+        hasText: text.trim().length > 0,
+        text: capText(text),
+        meta: fromName(),
       };
     }
     if (kind === 'png' || kind === 'jpeg') {

@@ -11,9 +11,9 @@ import { readSettings } from '../settings';
 import { safeName } from '../uploads';
 import { analyseFile, cleanSuggestion, type Analysis } from './analysis';
 import type { AnalysisQueue } from './analysis';
-import { metadataColumns } from './edit';
+import { metadataColumns, updateDocument, type MetadataPatch } from './edit';
 import { addLink, nodeRef, resolveSlot, type NodeRef } from './links';
-import { documentRow, insertDocument, liveBySha, toDocument } from './repo';
+import { documentRow, insertDocument, liveBySha, toDocument, type DocumentRow } from './repo';
 import { reindex } from './search';
 import { isRefused, sniffFile, type SniffAccepted } from './sniff';
 import { removeUnusedFiles } from './edit';
@@ -76,6 +76,37 @@ async function pdfLooksComplete(file: string, size: number): Promise<boolean> {
   } finally {
     await fh.close();
   }
+}
+
+const FIELD_NAMES: Record<keyof MetadataPatch, string> = {
+  docType: 'loại văn bản',
+  number: 'số, ký hiệu',
+  issuedOn: 'ngày ban hành',
+  issuer: 'cơ quan ban hành',
+  subject: 'trích yếu',
+  draft: 'dự thảo',
+  note: 'ghi chú',
+};
+const COLUMNS: Record<keyof MetadataPatch, keyof DocumentRow> = {
+  docType: 'doc_type',
+  number: 'number',
+  issuedOn: 'issued_on',
+  issuer: 'issuer',
+  subject: 'subject',
+  draft: 'draft',
+  note: 'note',
+};
+
+/** The given fields whose stored value (cleaned as stored) differs from the document's. */
+function changedMetadata(row: DocumentRow, given: MetadataPatch): MetadataPatch {
+  const out: MetadataPatch = {};
+  for (const key of Object.keys(COLUMNS) as (keyof MetadataPatch)[]) {
+    if (given[key] === undefined) continue;
+    const col = COLUMNS[key];
+    const value = metadataColumns({ [key]: given[key] })[col];
+    if (value !== row[col]) (out as Record<string, unknown>)[key] = given[key];
+  }
+  return out;
 }
 
 function officeOf(c: CoreContext, db: Db, given: number | undefined): number | null {
@@ -169,7 +200,16 @@ export async function addFiles(
     if (existing) {
       let linked = false;
       let already = false;
+      const patch = changedMetadata(existing, input.metadata ?? {});
       tx(db, () => {
+        // What was given for this file (CLI --number, --subject, …) applies to the document
+        // already in the library, as an edit by this person.
+        if (Object.keys(patch).length > 0 && updateDocument(db, existing.id, patch, undefined)) {
+          audit(db, actor, 'evidence.update', 'document', existing.id, {
+            ...metadataColumns(patch),
+            duplicateOf: p.name,
+          });
+        }
         if (node) {
           linked = addLink(db, node, existing.id, existing.pages, { slot }, actor.name);
           already = !linked;
@@ -181,21 +221,26 @@ export async function addFiles(
             });
         }
       });
-      const label = documentLabel({
-        number: existing.number,
-        docType: existing.doc_type,
-        originalName: existing.original_name,
-      });
       const row = documentRow(db, existing.id)!;
+      const label = documentLabel({
+        number: row.number,
+        docType: row.doc_type,
+        originalName: row.original_name,
+      });
+      const fields = Object.keys(patch).map((k) => FIELD_NAMES[k as keyof MetadataPatch]);
+      const updated = fields.length
+        ? ` Đã cập nhật ${fields.join(', ')} theo thông tin vừa nhập.`
+        : '';
       return {
         index,
         fileName: p.name,
         status: 'duplicate',
-        reason: linked
-          ? `Tệp này đã có trong thư viện (${label}); đã liên kết tài liệu sẵn có.`
-          : already
-            ? `Tệp này đã có trong thư viện (${label}) và đã được liên kết với tiêu chí ${node!.code} từ trước.`
-            : `Tệp này đã có trong thư viện (${label}).`,
+        reason:
+          (linked
+            ? `Tệp này đã có trong thư viện (${label}); đã liên kết tài liệu sẵn có.`
+            : already
+              ? `Tệp này đã có trong thư viện (${label}) và đã được liên kết với tiêu chí ${node!.code} từ trước.`
+              : `Tệp này đã có trong thư viện (${label}).`) + updated,
         warnings: toDocument(row, settings.uploadWarnMb).warnings,
         document: toDocument(row, settings.uploadWarnMb),
         linked,

@@ -17,6 +17,8 @@ export interface AnalysePdfOptions {
   timeoutMs?: number;
   /** How many leading pages to extract text from. */
   textPages?: number;
+  /** Stop at the end of the page where this many characters of text have been read. */
+  textChars?: number;
 }
 
 export const DEFAULT_PDF_TIMEOUT_MS = 30_000;
@@ -60,7 +62,11 @@ function startWorker(job: PdfWorkerJob): Worker {
  */
 export function analysePdf(filePath: string, options: AnalysePdfOptions = {}): Promise<PdfInfo> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_PDF_TIMEOUT_MS;
-  const job: PdfWorkerJob = { path: path.resolve(filePath), textPages: options.textPages ?? 3 };
+  const job: PdfWorkerJob = {
+    path: path.resolve(filePath),
+    textPages: options.textPages ?? 3,
+    ...(options.textChars !== undefined ? { textChars: options.textChars } : {}),
+  };
   return new Promise<PdfInfo>((resolve, reject) => {
     let settled = false;
     const worker = startWorker(job);

@@ -35,6 +35,8 @@ export interface PdfInfo {
 export interface PdfWorkerJob {
   path: string;
   textPages: number;
+  /** Stop reading further pages once this many characters of text were read. */
+  textChars?: number;
 }
 
 export type PdfWorkerReply = { ok: true; info: PdfInfo } | { ok: false; message: string };

@@ -99,8 +99,9 @@ async function analyse(job: PdfWorkerJob): Promise<PdfInfo> {
   try {
     info.pages = doc.numPages;
     let chars = 0;
+    let read = 0;
     const upto = Math.min(doc.numPages, Math.max(1, job.textPages));
-    for (let n = 1; n <= upto; n++) {
+    for (let n = 1; n <= upto && read < (job.textChars ?? Infinity); n++) {
       let page;
       try {
         page = await doc.getPage(n);
@@ -114,6 +115,7 @@ async function analyse(job: PdfWorkerJob): Promise<PdfInfo> {
         const text = pageText(raw);
         info.textPages.push(text);
         chars += text.replace(/\s+/g, '').length;
+        read += text.length;
         if (n === 1) {
           const vp = page.getViewport({ scale: 1 });
           info.pageWidth = vp.width;

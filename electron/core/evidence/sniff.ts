@@ -181,9 +181,35 @@ function hardRefusal(head: Uint8Array): SniffRefused | null {
   ]) {
     if (startsWith(head, magic)) return R.exe(EXECUTABLES.macho!);
   }
+  if (startsWith(head, [0x00, 0x61, 0x73, 0x6d])) return R.exe(EXECUTABLES.wasm!);
   let i = 0;
   if (startsWith(head, [0xef, 0xbb, 0xbf])) i = 3;
   if (head[i] === 0x23 && head[i + 1] === 0x21) return R.script();
+  return null;
+}
+
+/**
+ * Containers recognised by their first bytes. A file that starts as one of these is that
+ * container, whatever "%PDF-" appears further on: an uncompressed ZIP (or tar, or .doc) holding
+ * a PDF has the PDF's header in its first kilobyte, and a PDF reader would still open it.
+ */
+const LEADING_CONTAINERS: [ext: string, sig: number[], at?: number][] = [
+  ['zip', [0x50, 0x4b, 0x03, 0x04]],
+  ['zip', [0x50, 0x4b, 0x05, 0x06]],
+  ['zip', [0x50, 0x4b, 0x07, 0x08]],
+  ['rar', [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07]],
+  ['7z', [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]],
+  ['gz', [0x1f, 0x8b]],
+  ['bz2', [0x42, 0x5a, 0x68]],
+  ['xz', [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]],
+  ['zst', [0x28, 0xb5, 0x2f, 0xfd]],
+  ['cab', [0x4d, 0x53, 0x43, 0x46]],
+  ['cfb', [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]],
+  ['tar', [0x75, 0x73, 0x74, 0x61, 0x72], 257],
+];
+
+function leadingContainer(head: Uint8Array): string | null {
+  for (const [ext, sig, at] of LEADING_CONTAINERS) if (startsWith(head, sig, at)) return ext;
   return null;
 }
 
@@ -192,11 +218,14 @@ async function sniff(src: Source): Promise<SniffResult> {
   const head = await src.read(0, SNIFF_HEAD_BYTES);
   const hard = hardRefusal(head);
   if (hard) return hard;
-  // The PDF header may sit anywhere in the first 1024 bytes.
-  if (latin1(head.subarray(0, 1024)).includes('%PDF-')) return ok('pdf');
+  const container = leadingContainer(head);
+  // The PDF header may sit anywhere in the first 1024 bytes, after junk, but not inside a
+  // container: that is the container's content, not a PDF.
+  if (!container && latin1(head.subarray(0, 1024)).includes('%PDF-')) return ok('pdf');
 
   const ft = await fileTypeFromBuffer(head);
-  const ext = ft?.ext as string | undefined;
+  let ext = ft?.ext as string | undefined;
+  if (container && (!ext || ext === 'pdf')) ext = container;
   if (!ext) return R.unknown();
   if (ext === 'png') return ok('png');
   if (ext === 'jpg') return ok('jpeg');

@@ -119,7 +119,12 @@ export function buildManifest(
       documentId: f.entry.doc.id,
       sha256: f.sha256,
       size: f.size,
-      pages: f.entry.link.pages,
+      /** Pages of the file (a PDF's page count; an image is one page), when known. */
+      pages:
+        f.entry.doc.pages ??
+        (f.entry.doc.fileKind === 'png' || f.entry.doc.fileKind === 'jpeg' ? 1 : null),
+      /** The pages of it that back this sub-criterion ("3-5"), when given. */
+      relevantPages: f.entry.link.pages,
       slot: f.entry.link.slot,
       note: f.entry.link.note,
     })),

@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, promises as fsp, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { HandlersOf } from '../../../shared/api';
-import type { ExcludedDocument, exportApi } from '../../../shared/contract/export';
+import type { exportApi } from '../../../shared/contract/export';
 import { asciiSlug, nfc } from '../../../shared/text';
 import { audit } from '../audit';
 import type { CoreContext } from '../context';
@@ -12,7 +12,7 @@ import { readSettings } from '../settings';
 import { writeEvidenceFolder } from './folder';
 import { findLibreOffice } from './pdf/libreoffice';
 import { buildPdfDossier } from './pdf';
-import { buildPlan, type ExportPlan } from './plan';
+import { buildPlan, excludedConflict, withExcluded, type ExportPlan } from './plan';
 import { writeWorkbook } from './xlsx';
 import { zipFolder } from './zip';
 
@@ -74,16 +74,15 @@ export function exportHandlers(c: CoreContext): HandlersOf<typeof exportApi> {
       };
     },
     'export.run': async (opts, ctx) => {
-      const p = plan(opts);
+      let p = plan(opts);
       if (p.excluded.length > 0 && !opts.confirmExcluded) {
         throw new CoreError(
           'CONFLICT',
-          `Có ${p.excluded.length} tài liệu không dùng được (${p.excluded
-            .slice(0, 3)
-            .map((e) => `${e.name}: ${e.reason}`)
-            .join(
-              '; ',
-            )}${p.excluded.length > 3 ? '; …' : ''}). Hãy xác nhận bỏ qua chúng hoặc thay tệp khác rồi xuất lại.`,
+          excludedConflict(
+            p.excluded,
+            'Hãy xác nhận bỏ qua chúng hoặc thay tệp khác rồi xuất lại.',
+          ),
+          { documentIds: p.excluded.map((e) => e.documentId) },
         );
       }
       if (!opts.parts.pdf && !opts.parts.xlsx && !opts.parts.files && !opts.parts.zip) {
@@ -116,6 +115,21 @@ export function exportHandlers(c: CoreContext): HandlersOf<typeof exportApi> {
             part('Thư mục tệp'),
           )
         : null;
+      // What the folder found damaged (its hash re-check) is left out of the PDF and workbook too.
+      if (folder?.excluded.length) {
+        if (!opts.confirmExcluded) {
+          if (!opts.parts.files) await fsp.rm(folder.folder, { recursive: true, force: true });
+          throw new CoreError(
+            'CONFLICT',
+            excludedConflict(
+              folder.excluded,
+              'Hãy xác nhận bỏ qua chúng hoặc thay tệp khác rồi xuất lại.',
+            ),
+            { documentIds: folder.excluded.map((e) => e.documentId) },
+          );
+        }
+        p = withExcluded(p, folder.excluded);
+      }
       const pdf = opts.parts.pdf
         ? await buildPdfDossier(
             p,
@@ -127,10 +141,13 @@ export function exportHandlers(c: CoreContext): HandlersOf<typeof exportApi> {
               volumePerArea: opts.volumePerArea,
               resourcesDir: c.resourcesDir,
               libreOffice: findLibreOffice(readSettings(c.ws().db).libreOfficePath),
+              confirmExcluded: opts.confirmExcluded,
             },
             part('Hồ sơ PDF'),
           )
         : null;
+      // Documents the PDF step could not read are listed as left out in the workbook.
+      if (pdf?.excluded.length) p = withExcluded(p, pdf.excluded);
       let xlsx: string | null = null;
       if (opts.parts.xlsx) {
         xlsx = path.join(
@@ -149,6 +166,8 @@ export function exportHandlers(c: CoreContext): HandlersOf<typeof exportApi> {
       if (opts.parts.zip && folder) {
         zip = path.join(out, `${opts.asciiNames ? 'TLKC' : 'TLKC'} ${p.assessment.year}.zip`);
         await zipFolder(folder.folder, zip, part('Tệp ZIP'));
+        // Only the ZIP was asked for: the folder it was made from is not left behind.
+        if (!opts.parts.files) await fsp.rm(folder.folder, { recursive: true, force: true });
       }
       const w = c.ws();
       if (!w.readOnly) {
@@ -166,13 +185,8 @@ export function exportHandlers(c: CoreContext): HandlersOf<typeof exportApi> {
         zip,
         pages: pdf?.pages ?? 0,
         volumes: pdf?.files.length ?? 0,
-        // The folder part re-checks every file it copies; add what it found damaged or missing.
-        excluded: [
-          ...p.excluded,
-          ...((folder as { excluded?: ExcludedDocument[] } | null)?.excluded ?? []).filter(
-            (e) => !p.excluded.some((x) => x.documentId === e.documentId),
-          ),
-        ],
+        // The plan's exclusions, with what the folder and the PDF steps found unreadable.
+        excluded: p.excluded,
         out,
       };
     },

@@ -1,3 +1,4 @@
+import type { ExcludedDocument } from '../../../shared/contract/export';
 import type { ExportPlan } from './plan';
 
 /**
@@ -24,6 +25,8 @@ export interface PdfResult {
   pages: number;
   /** documentId → where its first page landed (volume file and 1-based page in that volume). */
   pageOf: Map<number, { file: string; page: number }>;
+  /** Documents the PDF step could not read and left out (only with confirmExcluded). */
+  excluded: ExcludedDocument[];
 }
 
 export type WriteFolder = (
@@ -44,6 +47,8 @@ export type BuildPdf = (
     resourcesDir: string;
     /** soffice path when LibreOffice is available, for DOCX/XLSX/ODT → PDF. */
     libreOffice: string | null;
+    /** Leave out documents found unreadable while building; without it they stop the export. */
+    confirmExcluded?: boolean;
   },
   ctx: PartContext,
 ) => Promise<PdfResult>;

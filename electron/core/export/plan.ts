@@ -1,6 +1,8 @@
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { CompletenessResult } from '../../../shared/completeness';
 import { checkCompleteness } from '../../../shared/completeness';
+import { qualifiedCodes } from '../../../shared/codes';
 import type { ExcludedDocument } from '../../../shared/contract/export';
 import type { NodeScore } from '../../../shared/contract/scoring';
 import type { Assessment, TreeNode, Unit } from '../../../shared/models';
@@ -55,9 +57,37 @@ export interface PlanNode extends TreeNode {
   score: NodeScore | null;
   mayBeNotApplicable: boolean;
   /** Roll-up in hundredths: self-score, applicable maximum, index. */
-  total: { score: number; applicableMax: number; index: number | null; appraised: number | null; scoredLeaves: number };
+  total: {
+    score: number;
+    applicableMax: number;
+    index: number | null;
+    appraised: number | null;
+    scoredLeaves: number;
+  };
   notApplicable: boolean;
   links: PlanLink[];
+  /** Links to documents left out of the export (see ExportPlan.excluded), with the reason. */
+  excludedLinks: PlanExcludedLink[];
+}
+
+/** A link to a document left out of the export, with what is known of the document. */
+export interface PlanExcludedLink {
+  documentId: number;
+  evidenceCode: string;
+  name: string;
+  reason: string;
+  doc: Pick<
+    PlanDocument,
+    'docType' | 'number' | 'issuedOn' | 'issuer' | 'subject' | 'originalName' | 'pages' | 'sha256'
+  >;
+}
+
+/** What part of the index an export of selected areas or offices covers (null: the whole). */
+export interface PlanPartial {
+  /** The selected areas, in tree order ("1", "Công tác chỉ đạo, điều hành…"). */
+  areas: { code: string; title: string }[];
+  /** Names of the selected offices. */
+  offices: string[];
 }
 
 export interface ExportPlan {
@@ -70,14 +100,27 @@ export interface ExportPlan {
   check: CompletenessResult;
   /** Office-file kinds that need conversion before they can become PDF pages. */
   officeKinds: ReadonlySet<string>;
+  /** Set when only some areas or offices are exported: totals are then not the index's. */
+  partial?: PlanPartial | null;
 }
 
-export const OFFICE_KINDS: ReadonlySet<string> = new Set(['docx', 'xlsx', 'doc', 'xls', 'odt', 'ods']);
+export const OFFICE_KINDS: ReadonlySet<string> = new Set([
+  'docx',
+  'xlsx',
+  'doc',
+  'xls',
+  'odt',
+  'ods',
+]);
 
 export function buildPlan(
   db: Db,
   store: FileStore,
-  selection: { assessmentId?: number | undefined; areas?: string[] | undefined; offices?: number[] | undefined },
+  selection: {
+    assessmentId?: number | undefined;
+    areas?: string[] | undefined;
+    offices?: number[] | undefined;
+  },
 ): ExportPlan {
   const assessment = getAssessment(db, selection.assessmentId);
   const tree = loadTree(db, assessment.id);
@@ -108,19 +151,45 @@ export function buildPlan(
   const documents = new Map<number, PlanDocument>();
   const excluded = new Map<number, ExcludedDocument>();
   const nodes: PlanNode[] = [];
-  const codeBase = evidenceCodeBases(tree);
+  // Evidence codes must be unique in a dossier: a code that several criteria share (numbering
+  // restarts under each Roman area) is qualified by its parent's ("II.1.1-02", "1.2.a)-01").
+  const codeBase = qualifiedCodes(tree);
+  // Each stored file is checked once, cheaply: there, and as long as when it was added.
+  const checked = new Set<number>();
   for (const n of tree) {
     if (!keep.has(n.id)) continue;
     const rollup = check.rollup.get(n.id);
     const links: PlanLink[] = [];
+    const excludedLinks: PlanNode['excludedLinks'] = [];
     (linksByNode.get(n.id) ?? []).forEach((r, i) => {
       const id = r.id as number;
       const evidenceCode = `${codeBase.get(n.id)!}-${String(i + 1).padStart(2, '0')}`;
-      const reason = unusable(r, fileStatus.get(id));
+      let reason = unusable(r, fileStatus.get(id));
+      if (reason === null && !documents.has(id) && !checked.has(id)) {
+        checked.add(id);
+        reason = storedFileProblem(store.pathOf(r.sha256 as string), r.size as number);
+      }
+      reason ??= excluded.get(id)?.reason ?? null;
       if (reason) {
         const e = excluded.get(id) ?? { documentId: id, name: describe(r), codes: [], reason };
         e.codes.push(evidenceCode);
         excluded.set(id, e);
+        excludedLinks.push({
+          documentId: id,
+          evidenceCode,
+          name: e.name,
+          reason,
+          doc: {
+            docType: (r.doc_type as string | null) ?? null,
+            number: (r.number as string | null) ?? null,
+            issuedOn: (r.issued_on as string | null) ?? null,
+            issuer: (r.issuer as string | null) ?? null,
+            subject: (r.subject as string | null) ?? null,
+            originalName: r.original_name as string,
+            pages: (r.pages as number | null) ?? null,
+            sha256: r.sha256 as string,
+          },
+        });
         return;
       }
       const first = !documents.has(id);
@@ -167,6 +236,7 @@ export function buildPlan(
         scoredLeaves: rollup?.scoredLeaves ?? 0,
       },
       links,
+      excludedLinks,
     });
   }
   return {
@@ -177,24 +247,101 @@ export function buildPlan(
     excluded: [...excluded.values()],
     check,
     officeKinds: OFFICE_KINDS,
+    partial: partialOf(db, tree, selection.areas, selection.offices),
+  };
+}
+
+function partialOf(
+  db: Db,
+  tree: TreeNode[],
+  areas?: string[],
+  offices?: number[],
+): PlanPartial | null {
+  const roots = tree.filter((n) => n.parentId === null);
+  const chosen = areas?.length ? roots.filter((n) => areas.includes(n.code)) : [];
+  const allAreas = chosen.length === 0 || chosen.length === roots.length;
+  if (allAreas && !offices?.length) return null;
+  const names = offices?.length
+    ? (
+        db
+          .prepare(
+            `SELECT name FROM office WHERE id IN (${offices.map(() => '?').join(',')}) ORDER BY name`,
+          )
+          .all(...offices) as { name: string }[]
+      ).map((o) => o.name)
+    : [];
+  return {
+    areas: allAreas ? [] : chosen.map((n) => ({ code: n.code, title: n.title })),
+    offices: names,
   };
 }
 
 /**
- * Evidence codes must be unique in a dossier, but official tables restart their numbering under
- * each Roman area (I → 1.1, II → 1.1) and repeat "a)" or "-" under many parents: a code that
- * occurs more than once is qualified by its parent's ("II.1.1", "1.2.a)").
+ * The plan without some documents, which are added to its exclusions with their reason: the
+ * PDF step leaves out a document it cannot read, and the workbook then lists it as left out.
  */
-function evidenceCodeBases(tree: TreeNode[]): Map<number, string> {
-  const count = new Map<string, number>();
-  for (const n of tree) count.set(n.code, (count.get(n.code) ?? 0) + 1);
-  const out = new Map<number, string>();
-  // Tree order: a parent's base is known before its children's.
-  for (const n of tree) {
-    const parent = n.parentId === null ? undefined : out.get(n.parentId);
-    out.set(n.id, count.get(n.code)! > 1 && parent ? `${parent.replace(/\.$/, '')}.${n.code}` : n.code);
+export function withExcluded(
+  plan: ExportPlan,
+  leaveOut: { documentId: number; reason: string }[],
+): ExportPlan {
+  const why = new Map(
+    leaveOut.filter((x) => plan.documents.has(x.documentId)).map((x) => [x.documentId, x.reason]),
+  );
+  if (why.size === 0) return plan;
+  const documents = new Map([...plan.documents].filter(([id]) => !why.has(id)));
+  const added = new Map<number, ExcludedDocument>();
+  const nodes = plan.nodes.map((n) => {
+    if (!n.links.some((l) => why.has(l.documentId))) return n;
+    const excludedLinks = [...n.excludedLinks];
+    const links = n.links.filter((l) => {
+      const reason = why.get(l.documentId);
+      if (reason === undefined) return true;
+      const d = plan.documents.get(l.documentId)!;
+      const name = d.number ?? d.subject ?? path.basename(d.originalName);
+      const e = added.get(l.documentId) ?? { documentId: l.documentId, name, codes: [], reason };
+      e.codes.push(l.evidenceCode);
+      added.set(l.documentId, e);
+      excludedLinks.push({
+        documentId: l.documentId,
+        evidenceCode: l.evidenceCode,
+        name,
+        reason,
+        doc: d,
+      });
+      return false;
+    });
+    return { ...n, links, excludedLinks };
+  });
+  return { ...plan, documents, nodes, excluded: [...plan.excluded, ...added.values()] };
+}
+
+/**
+ * The refusal when unusable documents would be left out without the person's consent: names
+ * them (evidence codes and reason) and says what to do.
+ */
+export function excludedConflict(list: ExcludedDocument[], confirmHint: string): string {
+  const shown = list
+    .slice(0, 3)
+    .map((e) => `${e.name} (${e.codes.join(', ')}): ${e.reason.replace(/[.\s]+$/, '')}`)
+    .join('; ');
+  return `Có ${list.length} tài liệu không dùng được: ${shown}${list.length > 3 ? '; …' : ''}. ${confirmHint}`;
+}
+
+/** A stored file that is gone or not the size it had when added (truncated, overwritten). */
+function storedFileProblem(file: string, size: number): string | null {
+  try {
+    const st = statSync(file);
+    if (!st.isFile()) return 'Tệp không còn trong kho lưu trữ của hồ sơ.';
+    if (st.size !== size)
+      return `Tệp trong kho lưu trữ đã bị hỏng (${vnBytes(st.size)} thay vì ${vnBytes(size)} như lúc thêm vào).`;
+    return null;
+  } catch {
+    return 'Tệp không còn trong kho lưu trữ của hồ sơ.';
   }
-  return out;
+}
+
+function vnBytes(n: number): string {
+  return `${n.toLocaleString('en-US').replace(/,/g, '.')} byte`;
 }
 
 /** The selected areas (by code) and offices, with ancestors kept so the tree still reads. */
@@ -209,7 +356,11 @@ function selectNodes(tree: TreeNode[], areas?: string[], offices?: number[]): Se
   for (const n of tree) {
     if (areas?.length && !areas.includes(areaOf(n).code)) continue;
     if (offices?.length && !(n.leadOfficeId !== null && offices.includes(n.leadOfficeId))) continue;
-    for (let cur: TreeNode | undefined = n; cur && !keep.has(cur.id); cur = cur.parentId ? byId.get(cur.parentId) : undefined) {
+    for (
+      let cur: TreeNode | undefined = n;
+      cur && !keep.has(cur.id);
+      cur = cur.parentId ? byId.get(cur.parentId) : undefined
+    ) {
       keep.add(cur.id);
     }
   }
@@ -225,5 +376,9 @@ function unusable(r: Record<string, unknown>, status: string | undefined): strin
 }
 
 function describe(r: Record<string, unknown>): string {
-  return (r.number as string | null) ?? (r.subject as string | null) ?? path.basename(r.original_name as string);
+  return (
+    (r.number as string | null) ??
+    (r.subject as string | null) ??
+    path.basename(r.original_name as string)
+  );
 }

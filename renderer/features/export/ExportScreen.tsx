@@ -29,17 +29,19 @@ const t = vi.exporting;
 
 /** Export dialog: what to include, volumes, names, destination; pre-flight; progress; result. */
 export function ExportScreen() {
-  const { assessment } = useApp();
+  const { assessment, info } = useApp();
   const { message } = AntApp.useApp();
   const assessmentId = assessment?.id ?? null;
   const tree = useCriteriaTree(assessmentId);
   const [areas, setAreas] = useState<string[]>([]);
+  const [offices, setOffices] = useState<number[]>([]);
   const selection = {
     ...(assessmentId ? { assessmentId } : {}),
     ...(areas.length ? { areas } : {}),
+    ...(offices.length ? { offices } : {}),
   };
   const preflight = useQuery({
-    queryKey: ['export.preflight', assessmentId, areas],
+    queryKey: ['export.preflight', assessmentId, areas, offices],
     queryFn: () => call('export.preflight', selection),
     enabled: assessmentId !== null,
   });
@@ -57,10 +59,13 @@ export function ExportScreen() {
   } | null>(null);
   const [result, setResult] = useState<ExportResult | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** The export found unusable documents the pre-flight could not see: ask before leaving them out. */
+  const [conflict, setConflict] = useState(false);
 
   const run = async () => {
     const jobId = `export-${Date.now().toString(36)}`;
     setError(null);
+    setConflict(false);
     setResult(null);
     setRunning({ jobId, done: 0, total: 0, label: t.starting });
     const stop = followJob(jobId, (p) => setRunning({ jobId, ...p }));
@@ -82,6 +87,8 @@ export function ExportScreen() {
       void message.success(t.done);
     } catch (e) {
       setError(e instanceof CallError ? e.message : String(e));
+      setConflict(e instanceof CallError && e.error.code === 'CONFLICT');
+      if (e instanceof CallError && e.error.code === 'CONFLICT') void preflight.refetch();
     } finally {
       stop();
       setRunning(null);
@@ -140,6 +147,18 @@ export function ExportScreen() {
                 options={(tree.data?.nodes ?? [])
                   .filter((n) => n.level === 1)
                   .map((n) => ({ value: n.code, label: `${n.code}. ${n.title}` }))}
+              />
+            </Form.Item>
+            <Form.Item label={t.offices} help={t.officesHelp}>
+              <Select
+                mode="multiple"
+                allowClear
+                data-testid="export-offices"
+                placeholder={t.allOffices}
+                value={offices}
+                onChange={setOffices}
+                optionFilterProp="label"
+                options={info.offices.map((o) => ({ value: o.id, label: o.name }))}
               />
             </Form.Item>
             <Form.Item label={t.volumes}>
@@ -300,11 +319,40 @@ export function ExportScreen() {
             showIcon
             message={error}
             data-testid="export-error"
+            description={
+              conflict && !(preflight.data?.excluded.length ?? 0) ? (
+                <Checkbox
+                  checked={confirm}
+                  onChange={(e) => setConfirm(e.target.checked)}
+                  data-testid="export-confirm-late"
+                >
+                  {t.confirmExcluded}
+                </Checkbox>
+              ) : undefined
+            }
           />
         )}
         {result && (
           <div data-testid="export-result" style={{ marginTop: 12 }}>
             <Alert type="success" showIcon message={t.resultTitle(result.pages, result.volumes)} />
+            {result.excluded.length > 0 && (
+              <Alert
+                style={{ marginTop: 8 }}
+                type="warning"
+                showIcon
+                data-testid="export-result-excluded"
+                message={t.leftOut(result.excluded.length)}
+                description={
+                  <ul style={{ paddingLeft: 18, margin: '4px 0' }}>
+                    {result.excluded.map((e) => (
+                      <li key={e.documentId}>
+                        {e.name} ({e.codes.join(', ')}): {e.reason}
+                      </li>
+                    ))}
+                  </ul>
+                }
+              />
+            )}
             <List
               size="small"
               dataSource={[...result.pdf, result.xlsx, result.folder, result.zip].filter(

@@ -153,7 +153,7 @@ function ScoreForm({ node, assessmentId }: { node: NodeDetail; assessmentId: num
                 }}
                 options={node.scoringOptions.map((o) => ({
                   value: o.points,
-                  label: `${o.label}: ${formatPoints(o.points)} điểm`,
+                  label: t.optionLabel(o.label, formatPoints(o.points)),
                 }))}
               />
             ) : (
@@ -200,7 +200,7 @@ function ScoreForm({ node, assessmentId }: { node: NodeDetail; assessmentId: num
                 setError(null);
                 if (e.target.checked && !reason.trim()) {
                   applyLocally({ notApplicable: true });
-                  setError(`${t.naReason}: hãy ghi lý do để lưu “không chấm”.`);
+                  setError(t.naReasonRequired);
                   return;
                 }
                 save(

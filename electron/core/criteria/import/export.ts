@@ -1,11 +1,12 @@
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
-import { FrameworkNode, type NodeKind, type ScoringOption } from '../../../../shared/framework';
+import { FrameworkNode, type NodeKind } from '../../../../shared/framework';
 import { formatPoints, pointsFromNumber } from '../../../../shared/points';
 import { cleanText } from '../../../../shared/text';
 import { CoreError } from '../../errors';
 import { colLetter } from './cells';
-import { extractScoringOptions, OPTIONS_MARKER, optionLine } from './guide';
+import { optionLine } from './guide';
+import { slotsCell } from './slots';
 import type { ImportField } from './types';
 
 /** The layout previewCriteriaTable reads back: one header row, these headers, this order. */
@@ -14,7 +15,10 @@ const COLUMNS: { field: ImportField; header: string; width: number }[] = [
   { field: 'title', header: 'Nội dung', width: 50 },
   { field: 'maxPoints', header: 'Điểm tối đa', width: 10 },
   { field: 'scoringGuide', header: 'Hướng dẫn chấm', width: 50 },
+  { field: 'scoringOptions', header: 'Phương án chấm', width: 30 },
+  { field: 'step', header: 'Bước chấm', width: 9 },
   { field: 'evidenceGuide', header: 'Tài liệu kiểm chứng', width: 40 },
+  { field: 'evidenceSlots', header: 'Tài liệu bắt buộc', width: 30 },
   { field: 'leadOffice', header: 'Đơn vị chủ trì', width: 22 },
   { field: 'coopOffices', header: 'Đơn vị phối hợp', width: 22 },
   { field: 'task', header: 'Nhiệm vụ', width: 35 },
@@ -33,20 +37,15 @@ const KIND_CELL: Record<NodeKind, string> = {
 
 const toH = (p: number) => Math.round(p * 100);
 
-function sameOptions(a: ScoringOption[], b: ScoringOption[]): boolean {
-  return (
-    a.length === b.length &&
-    a.every((o, i) => o.label === b[i]?.label && toH(o.points) === toH(b[i]?.points ?? NaN))
-  );
+/** Options get their own column ("- label: n điểm" lines), so the guide travels unchanged. */
+function optionsCell(n: FrameworkNode): string {
+  return (n.scoringOptions ?? []).map((o) => optionLine(o, formatPoints(toH(o.points)))).join('\n');
 }
 
-/** Options travel inside the guide, in the "label: n điểm" form the importer proposes from. */
-function guideCell(n: FrameworkNode): string {
-  const guide = n.scoringGuide ?? '';
-  const options = n.scoringOptions ?? [];
-  if (options.length === 0 || sameOptions(extractScoringOptions(guide), options)) return guide;
-  const lines = options.map((o) => optionLine(o, formatPoints(toH(o.points))));
-  return [guide, OPTIONS_MARKER, ...lines].filter((l) => l !== '').join('\n');
+/** "A; B" — a lone name with a comma gets a closing ";" so it is not split on the comma. */
+function coopCell(offices: readonly string[]): string {
+  const cell = offices.join('; ');
+  return offices.length === 1 && cell.includes(',') ? `${cell};` : cell;
 }
 
 function kindCell(n: FrameworkNode): string {
@@ -58,10 +57,13 @@ function values(n: FrameworkNode): Record<ImportField, string | number | null> {
     code: n.code,
     title: n.title,
     maxPoints: n.maxPoints ?? null,
-    scoringGuide: guideCell(n),
+    scoringGuide: n.scoringGuide ?? '',
+    scoringOptions: optionsCell(n),
+    step: n.step ?? null,
     evidenceGuide: n.evidenceGuide ?? '',
+    evidenceSlots: slotsCell(n.evidenceSlots ?? []),
     leadOffice: n.leadOffice ?? '',
-    coopOffices: (n.coopOffices ?? []).join('; '),
+    coopOffices: coopCell(n.coopOffices ?? []),
     task: n.task ?? '',
     target: n.target ?? '',
     deadline: n.deadline ?? '',
@@ -83,7 +85,7 @@ export async function exportCriteriaTable(
   }
   const check = (ns: FrameworkNode[]) => {
     for (const n of ns) {
-      for (const p of [n.maxPoints, ...(n.scoringOptions ?? []).map((o) => o.points)]) {
+      for (const p of [n.maxPoints, n.step, ...(n.scoringOptions ?? []).map((o) => o.points)]) {
         if (p == null) continue;
         try {
           pointsFromNumber(p);

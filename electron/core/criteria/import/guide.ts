@@ -70,6 +70,22 @@ export function extractScoringOptions(guide: string | null | undefined): Scoring
   return out;
 }
 
+/** Options from a "Phương án chấm" column: one "label: n điểm" per line (what the exporter writes). */
+export function optionsFromColumn(text: string | null | undefined): ScoringOption[] {
+  if (!text) return [];
+  const out: ScoringOption[] = [];
+  for (const raw of nfc(text).split(/\r?\n/)) {
+    const line = raw.trim().replace(/^[-–•]\s+/u, '');
+    const m = new RegExp(`^(.+?)\\s*[:：]\\s*${NUM}\\s*(?:điểm|đ)?\\s*\\.?$`, 'iu').exec(line);
+    if (!m) continue;
+    const label = (m[1] ?? '').trim();
+    const h = toPoints(m[2] ?? '');
+    if (!label || h === null || out.some((o) => o.label === label)) continue;
+    out.push({ label, points: h / 100 });
+  }
+  return out.length > 0 ? out : extractScoringOptions(text);
+}
+
 /** The guide line for an option, in the form extractScoringOptions reads back. */
 export function optionLine(o: ScoringOption, formatted: string): string {
   return `- ${o.label}: ${formatted} điểm`;

@@ -65,6 +65,9 @@ const RULES: Record<ImportField, { exact?: Rule[]; contains?: Rule[]; not?: stri
       'huong dan',
       'cach cham',
       'phuong phap',
+      'phuong an',
+      'buoc',
+      'muc cham',
     ],
   },
   scoringGuide: {
@@ -92,6 +95,7 @@ const RULES: Record<ImportField, { exact?: Rule[]; contains?: Rule[]; not?: stri
       ['minh chung', 8],
       ['tai lieu', 5],
     ],
+    not: ['bat buoc'],
   },
   leadOffice: {
     contains: [
@@ -140,6 +144,28 @@ const RULES: Record<ImportField, { exact?: Rule[]; contains?: Rule[]; not?: stri
       ['thoi han', 10],
       ['han hoan thanh', 9],
       ['tien do', 7],
+    ],
+  },
+  scoringOptions: {
+    contains: [
+      ['phuong an cham', 10],
+      ['phuong an cham diem', 10],
+      ['cac muc cham', 9],
+      ['muc cham diem', 8],
+    ],
+  },
+  evidenceSlots: {
+    contains: [
+      ['tai lieu bat buoc', 10],
+      ['tai lieu kiem chung bat buoc', 10],
+      ['minh chung bat buoc', 10],
+    ],
+  },
+  step: {
+    contains: [
+      ['buoc cham', 10],
+      ['buoc cham diem', 10],
+      ['buoc diem', 10],
     ],
   },
   kind: {

@@ -15,6 +15,7 @@ import {
   type ImportField,
   type ImportOptions,
   type ImportPreview,
+  type ImportProblemKind,
   type ImportWarning,
 } from './types';
 import { topTotal, validate } from './validate';
@@ -54,7 +55,40 @@ function where(format: 'xlsx' | 'docx', name: string): string {
   return format === 'xlsx' ? `trang “${name}”` : `bảng “${name}”`;
 }
 
+/**
+ * Reads a criteria table and shows what it found; refuses (CoreError) when the table cannot be
+ * read as it stands. See inspectCriteriaTable for the lenient reading the preview screen uses.
+ */
 export async function previewCriteriaTable(
+  bytes: Uint8Array,
+  fileName: string,
+  options: ImportOptions = {},
+): Promise<ImportPreview> {
+  const p = await inspectCriteriaTable(bytes, fileName, options);
+  if (p.problem) throw new CoreError('INVALID_INPUT', p.problem.message);
+  return p;
+}
+
+/** The first row near the top with two or more cells: where a header most likely is. */
+function guessHeaderRow(grid: Grid): number {
+  const limit = Math.min(grid.rows.length, HEADER_SCAN_ROWS);
+  for (let r = 0; r < limit; r++) {
+    const own = (grid.rows[r] ?? []).filter((c) => c && !c.merged && c.text !== '').length;
+    if (own >= 2) return r;
+  }
+  return 0;
+}
+
+/** Columns a person may pick from: every column of the sheet (capped), with its header text. */
+const MAX_PICK_COLUMNS = 60;
+
+/**
+ * Like previewCriteriaTable, but a table whose layout is not understood (no header row, no
+ * content or points column, nothing under the header) comes back with `problem` set and with
+ * the sheets, header row and columns seen, so the person can choose them and read again.
+ * A file that is not a readable table at all still throws.
+ */
+export async function inspectCriteriaTable(
   bytes: Uint8Array,
   fileName: string,
   options: ImportOptions = {},
@@ -81,6 +115,7 @@ export async function previewCriteriaTable(
         : `Văn bản “${file}” không có bảng nào. Bảng tiêu chí cần được trình bày dạng bảng trong Word.`,
     );
   }
+  const sheetWord = format === 'xlsx' ? 'trang tính' : 'bảng';
 
   const surveys = grids.map(surveyGrid);
   let idx: number;
@@ -90,7 +125,7 @@ export async function previewCriteriaTable(
     if (idx < 0) {
       throw new CoreError(
         'INVALID_INPUT',
-        `Tệp “${file}” không có ${format === 'xlsx' ? 'trang tính' : 'bảng'} “${options.sheet}”. Có: ${grids.map((g) => `“${g.name}”`).join(', ')}.`,
+        `Tệp “${file}” không có ${sheetWord} “${options.sheet}”. Có: ${grids.map((g) => `“${g.name}”`).join(', ')}.`,
       );
     }
   } else idx = pickGrid(grids, surveys);
@@ -101,6 +136,11 @@ export async function previewCriteriaTable(
   }
   const grid = grids[idx] as Grid;
   const place = where(format, grid.name);
+  const sheets = grids.map((g, i) => ({
+    name: g.name,
+    rows: surveys[i]?.rows ?? 0,
+    likely: surveys[i]?.likely ?? false,
+  }));
 
   let header: HeaderInfo | null;
   if (options.headerRow !== undefined) {
@@ -112,16 +152,9 @@ export async function previewCriteriaTable(
     }
     header = headerAt(grid, options.headerRow - 1);
   } else header = surveys[idx]?.header ?? null;
-  if (!header) {
-    const tried =
-      options.sheet === undefined && grids.length > 1
-        ? ` (đã xem: ${grids.map((g) => `“${g.name}”`).join(', ')})`
-        : '';
-    throw new CoreError(
-      'INVALID_INPUT',
-      `Không tìm thấy dòng tiêu đề cột (STT, Nội dung/Tiêu chí, Điểm tối đa…) trong ${HEADER_SCAN_ROWS} dòng đầu của ${place}${tried}. Hãy kiểm tra lại tệp hoặc chỉ rõ dòng tiêu đề.`,
-    );
-  }
+  // No header found: read the likeliest row as one, so columns can still be chosen by hand.
+  const detected = header !== null;
+  header ??= headerAt(grid, guessHeaderRow(grid));
 
   for (const [f, v] of Object.entries(options.mapping ?? {}) as [
     ImportField,
@@ -139,20 +172,55 @@ export async function previewCriteriaTable(
   }
 
   const headerRowNo = header.row + 1;
+  const mapped = new Set(header.fields.values());
+  const h = header;
+  const layout = {
+    format,
+    sheets,
+    sheet: grid.name,
+    headerRow: headerRowNo,
+    headerRows: header.rows,
+    columns: [...header.fields]
+      .sort((a, b) => a[1] - b[1])
+      .map(([field, c]) => ({ field, column: colLetter(c), header: h.texts[c] ?? '' })),
+  };
+  const failed = (kind: ImportProblemKind, message: string): ImportPreview => ({
+    ...layout,
+    // Every column, headed or not, so the missing one can be picked.
+    unmappedHeaders: Array.from(
+      { length: Math.min(Math.max(grid.width, h.texts.length), MAX_PICK_COLUMNS) },
+      (_, c) => c,
+    ).flatMap((c) => (mapped.has(c) ? [] : [{ column: colLetter(c), header: h.texts[c] ?? '' }])),
+    nodes: [],
+    stats: { nodes: 0, leaves: 0, maxPoints: 0 },
+    warnings: [],
+    problem: { kind, message },
+  });
+
   const found = [...header.fields].map(
-    ([f, c]) => `${colLetter(c)} “${header.texts[c] ?? ''}” (${FIELD_LABEL[f]})`,
+    ([f, c]) => `${colLetter(c)} “${h.texts[c] ?? ''}” (${FIELD_LABEL[f]})`,
   );
+  if (!detected && !header.fields.has('title')) {
+    const tried =
+      options.sheet === undefined && grids.length > 1
+        ? ` (đã xem: ${grids.map((g) => `“${g.name}”`).join(', ')})`
+        : '';
+    return failed(
+      'header',
+      `Không tìm thấy dòng tiêu đề cột (STT, Nội dung/Tiêu chí, Điểm tối đa…) trong ${HEADER_SCAN_ROWS} dòng đầu của ${place}${tried}. Hãy kiểm tra lại tệp hoặc chỉ rõ dòng tiêu đề.`,
+    );
+  }
   if (!header.fields.has('title')) {
-    throw new CoreError(
-      'INVALID_INPUT',
+    return failed(
+      'title',
       `${cap(place)}, dòng tiêu đề ${headerRowNo}: không tìm thấy cột nội dung tiêu chí (Lĩnh vực/Tiêu chí/Nội dung).${found.length ? ` Đã nhận ra: ${found.join('; ')}.` : ''} Hãy chọn cột nội dung.`,
     );
   }
   const taskTable = header.fields.has('task');
   if (!header.fields.has('maxPoints') && !taskTable && options.mapping?.maxPoints !== null) {
-    throw new CoreError(
-      'INVALID_INPUT',
-      `${cap(place)}, dòng tiêu đề ${headerRowNo}: không tìm thấy cột điểm tối đa (Điểm tối đa/Điểm chuẩn/Thang điểm). Nếu đây là bảng nhiệm vụ không chấm điểm (PAPI, DDCI…), bảng cần có cột “Nhiệm vụ”.`,
+    return failed(
+      'maxPoints',
+      `${cap(place)}, dòng tiêu đề ${headerRowNo}: không tìm thấy cột điểm tối đa (Điểm tối đa/Điểm chuẩn/Thang điểm). Hãy chọn cột điểm, hoặc chọn “không dùng” nếu bảng không chấm điểm (PAPI, DDCI…).`,
     );
   }
 
@@ -160,7 +228,7 @@ export async function previewCriteriaTable(
   if (dataRows > MAX_DATA_ROWS) {
     throw new CoreError(
       'TOO_LARGE',
-      `${cap(place)} có ${formatCount(dataRows)} dòng dữ liệu, vượt giới hạn ${formatCount(MAX_DATA_ROWS)} dòng của một bộ tiêu chí. Hãy kiểm tra đã chọn đúng trang tính chứa bảng tiêu chí.`,
+      `${cap(place)} có ${formatCount(dataRows)} dòng dữ liệu, vượt giới hạn ${formatCount(MAX_DATA_ROWS)} dòng của một bộ tiêu chí. Hãy kiểm tra đã chọn đúng ${sheetWord} chứa bảng tiêu chí.`,
     );
   }
 
@@ -168,21 +236,23 @@ export async function previewCriteriaTable(
   const { records, totals } = extractRecords(grid, header, warnings);
   const roots = buildTree(records);
   if (roots.length === 0) {
-    throw new CoreError(
-      'INVALID_INPUT',
+    return failed(
+      'empty',
       `${cap(place)} không có tiêu chí nào dưới dòng tiêu đề (dòng ${headerRowNo}). Hãy kiểm tra lại bảng.`,
     );
   }
-  const uncoded = records.filter((r) => !r.code).length;
-  if (uncoded > 0) {
+  const uncoded = records.filter((r) => !r.code);
+  if (uncoded.length > 0) {
+    const ref = uncoded[0]?.refs.code ?? uncoded[0]?.refs.title;
     warnings.push({
+      ...(ref ? { cell: ref } : {}),
       message:
-        uncoded === records.length
+        uncoded.length === records.length
           ? 'Bảng không ghi mã (STT) cho tiêu chí: cấp của từng dòng được suy ra từ định dạng (in đậm, chữ hoa, thụt lề), hãy kiểm tra lại.'
-          : `${uncoded} dòng không có mã (STT): đã xếp cấp theo định dạng và vị trí, hãy kiểm tra lại.`,
+          : `${uncoded.length} dòng không có mã (STT), dòng đầu tiên là dòng ${uncoded[0]?.row ?? ''}: đã xếp cấp theo định dạng và vị trí, hãy kiểm tra lại.`,
     });
   }
-  const settled = settle(roots, warnings);
+  const settled = settle(roots, warnings, new Set(header.fields.keys()));
   validate(roots, settled, totals, warnings);
   const nodes = toNodes(roots, settled);
 
@@ -192,20 +262,8 @@ export async function previewCriteriaTable(
     count++;
     if (d.children.length === 0) leaves++;
   });
-  const mapped = new Set(header.fields.values());
   return {
-    format,
-    sheets: grids.map((g, i) => ({
-      name: g.name,
-      rows: surveys[i]?.rows ?? 0,
-      likely: surveys[i]?.likely ?? false,
-    })),
-    sheet: grid.name,
-    headerRow: headerRowNo,
-    headerRows: header.rows,
-    columns: [...header.fields]
-      .sort((a, b) => a[1] - b[1])
-      .map(([field, c]) => ({ field, column: colLetter(c), header: header.texts[c] ?? '' })),
+    ...layout,
     unmappedHeaders: header.texts.flatMap((t, c) =>
       t && !mapped.has(c) ? [{ column: colLetter(c), header: t }] : [],
     ),

@@ -16,6 +16,8 @@ export const TEXT_FIELDS = [
   'target',
   'deadline',
   'kind',
+  'scoringOptions',
+  'evidenceSlots',
 ] as const satisfies readonly ImportField[];
 export type TextField = (typeof TEXT_FIELDS)[number];
 
@@ -33,6 +35,10 @@ export interface RowRecord {
   title: string;
   points: Hundredths | null;
   pointsRef?: string;
+  /** Scoring step from a "Bước chấm" column. */
+  step: Hundredths | null;
+  /** Cell of each mapped column on the record's own row ('C23'), for warnings. */
+  refs: Partial<Record<ImportField, string>>;
   texts: Partial<Record<TextField, string>>;
   fmt: RowFormat;
 }
@@ -184,6 +190,8 @@ export function extractRecords(
     const pcol = col('maxPoints');
     const pref = pcol === undefined ? '' : cellRef(r, pcol);
     const points = pcol === undefined ? null : readPoints(at('maxPoints'), pref, warnings);
+    const scol = col('step');
+    const step = scol === undefined ? null : readPoints(at('step'), cellRef(r, scol), warnings);
 
     const folded = foldVi(title).replace(/\s+/g, ' ').trim();
     if ((!code || code.style === 'other') && TOTAL_RE.test(folded)) {
@@ -217,6 +225,8 @@ export function extractRecords(
         title,
         points,
         ...(points !== null ? { pointsRef: pref } : {}),
+        step,
+        refs: Object.fromEntries([...header.fields].map(([f, c]) => [f, cellRef(r, c)])),
         texts,
         fmt: fmtOf(fmtCell, title),
       });
@@ -243,13 +253,15 @@ export function extractRecords(
   return { records, totals };
 }
 
-/** Office lists: split on ; and line breaks, and on commas unless the next part is lower-case
- * ("UBND các xã, thị trấn" is one office). */
+/** Office lists: split on ; and line breaks; only when neither is used, also on commas unless
+ * the next part is lower-case ("UBND các xã, thị trấn" is one office). A list that uses ";"
+ * keeps commas inside names ("Phòng Kinh tế, Hạ tầng và Đô thị"). */
 export function splitOffices(raw: string): string[] {
   const out: string[] = [];
+  const byComma = !/[;\n]/.test(raw.trim());
   for (const part of raw.split(/[;\n]/)) {
     const pieces: string[] = [];
-    for (const p of part.split(',')) {
+    for (const p of byComma ? part.split(',') : [part]) {
       const t = p.trim().replace(/^[-–+•]\s*/, '');
       if (!t) continue;
       const last = pieces.length - 1;

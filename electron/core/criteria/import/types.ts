@@ -14,6 +14,9 @@ export const IMPORT_FIELDS = [
   'target',
   'deadline',
   'kind',
+  'scoringOptions',
+  'evidenceSlots',
+  'step',
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
@@ -31,6 +34,8 @@ export interface ImportWarning {
   message: string;
 }
 
+export type ImportProblemKind = 'header' | 'title' | 'maxPoints' | 'empty';
+
 export interface ImportPreview {
   format: 'xlsx' | 'docx';
   sheets: { name: string; rows: number; likely: boolean }[];
@@ -42,6 +47,8 @@ export interface ImportPreview {
   nodes: FrameworkNode[];
   stats: { nodes: number; leaves: number; maxPoints: number };
   warnings: ImportWarning[];
+  /** Only from inspectCriteriaTable: why the reading is not usable yet (see the contract). */
+  problem?: { kind: ImportProblemKind; message: string };
 }
 
 /** One cell of the row model both readers (xlsx, docx) produce. */

@@ -1,5 +1,4 @@
 import { formatPoints, type Hundredths } from '../../../../shared/points';
-import { extractScoringOptions } from './guide';
 import { counted, type Settled } from './nodes';
 import { describe, type TotalRow } from './rows';
 import { walk, type Draft } from './tree';
@@ -47,8 +46,11 @@ function duplicates(roots: Draft[], warnings: ImportWarning[]): void {
     const key = `${where}|${c.code}`;
     const first = seen.get(key);
     if (first) {
+      const ref = d.rec.refs.code ?? d.rec.refs.title;
+      const firstRef = first.rec.refs.code ?? first.rec.refs.title;
       warnings.push({
-        message: `Mã ${c.code} bị trùng: dòng ${first.rec.row} và dòng ${d.rec.row}`,
+        ...(ref ? { cell: ref } : {}),
+        message: `${ref ? `Ô ${ref}: ` : ''}mã ${c.code} bị trùng với ${firstRef ? `ô ${firstRef}` : `dòng ${first.rec.row}`}`,
       });
     } else seen.set(key, d);
   });
@@ -84,9 +86,11 @@ export function validate(
       }
     }
     if (s.points !== null && s.kind !== 'penalty') {
-      for (const o of extractScoringOptions(d.rec.texts.scoringGuide)) {
+      for (const o of s.options) {
         if (Math.round(o.points * 100) > s.points) {
+          const ref = d.rec.refs.scoringOptions ?? d.rec.refs.scoringGuide;
           warnings.push({
+            ...(ref ? { cell: ref } : {}),
             message: `${label(d)}: phương án “${o.label}” được ${formatPoints(Math.round(o.points * 100))} điểm, vượt điểm tối đa (${formatPoints(s.points)})`,
           });
         }

@@ -97,6 +97,8 @@ export class Assembler {
     const embed = (s: Style) =>
       doc.embedFont(m.bytes[s], {
         subset: true,
+        // A subset's name carries a six-letter tag (PDF 32000-1, 9.6.4): "QWERTY+LiberationSerif".
+        customName: `${subsetTag()}+${m.postscriptName(s)}`,
         features: { liga: false, clig: false, calt: false },
       });
     const fonts = {
@@ -433,6 +435,11 @@ function pageTree(
   const root: TreeNode = { ref: rootRef, parent: null, kids: level, count: pages };
   for (const k of level) k.parent = rootRef;
   return { tree: root, parents };
+}
+
+/** Six random upper-case letters, the prefix of a subset font's name. */
+function subsetTag(): string {
+  return Array.from(randomBytes(6), (b) => String.fromCharCode(65 + (b % 26))).join('');
 }
 
 function r2(n: number): number {

@@ -54,6 +54,10 @@ export async function prepareDocuments(
   opts: { libreOffice: string | null; workDir: string; convertTimeoutMs?: number },
   pool: WorkerPool,
   ctx: PartContext,
+  /** A PDF the workers cannot read: left out of the dossier by the caller. */
+  onUnreadable: (docId: number, reason: string) => void = (id, reason) => {
+    throw new CoreError('BAD_FILE', reason, { documentId: id });
+  },
 ): Promise<DocSpec[]> {
   const out: DocSpec[] = [];
   const all = [...plan.documents.values()];
@@ -67,8 +71,19 @@ export async function prepareDocuments(
       continue;
     }
     if (d.fileKind === 'pdf') {
-      if (d.pages === null || d.pages <= 0)
-        spec.pages = await countPages(pool, spec, d.file, d.size);
+      if (d.pages === null || d.pages <= 0) {
+        try {
+          spec.pages = await pool.any<number>(
+            { kind: 'count', path: d.file },
+            parseTimeoutMs(d.size),
+          );
+        } catch (e) {
+          const reason = damagedReason(e);
+          if (reason === null) throw readError(spec, e);
+          onUnreadable(d.id, reason);
+          continue;
+        }
+      }
       out.push(spec);
       continue;
     }
@@ -126,6 +141,19 @@ async function countPages(
   }
 }
 
+/**
+ * Why a document is left out when a worker failed on it with an error of its own (the file
+ * does not parse, its pages' objects are missing): null for failures that are not the
+ * document's (cancel, start-up), or that stop the export (time limit, out of memory, crash).
+ */
+export function damagedReason(e: unknown): string | null {
+  if (!(e instanceof WorkerFailed)) return null;
+  if (['Startup', 'OutOfMemory', 'Crash', 'PageCountMismatch'].includes(e.remoteName)) return null;
+  return /encrypt|password/i.test(e.message)
+    ? 'PDF có mật khẩu: không thể đưa vào hồ sơ.'
+    : 'PDF bị hỏng, không đọc được khi dựng hồ sơ PDF.';
+}
+
 /** The PDF workers could not start (a broken installation): nobody's document is at fault. */
 export function startupError(e: Error): CoreError {
   return new CoreError(
@@ -160,7 +188,7 @@ export function readError(spec: DocSpec, e: unknown): CoreError {
     );
   }
   const msg = e instanceof Error ? e.message : String(e);
-  const encrypted = /encrypt/i.test(msg);
+  const encrypted = /encrypt|password/i.test(msg);
   return new CoreError(
     'BAD_FILE',
     encrypted

@@ -40,11 +40,14 @@ export async function copyDocument(job: DocJob, writer: VolumeWriter): Promise<D
       parseSpeed: ParseSpeeds.Fastest,
       updateMetadata: false,
       throwOnInvalidObject: false,
+      // Opens (decrypts) PDFs restricted by an owner password only; a user password still fails.
+      password: '',
     });
     bytes = null;
     const count = src.getPageCount();
     if (count !== job.doc.pages) throw new PageCountMismatch(job.doc.id, count);
     if (count === 0) throw new Error('Tệp PDF không có trang nào.');
+    assertPagesReadable(src);
     sanitiseSource(src);
     pages = await sink.copyPages(
       src,
@@ -68,6 +71,45 @@ export async function copyDocument(job: DocJob, writer: VolumeWriter): Promise<D
     offsets: w.offsets,
     bytes: w.bytes,
   };
+}
+
+/** A document whose pages lack objects they need (a truncated or damaged file). */
+export class DamagedDocument extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DamagedDocument';
+  }
+}
+
+/**
+ * Every page's content streams, fonts and images must be there: a file cut short parses (the
+ * loader skips what it cannot read), but its pages would be blank and break the dossier.
+ */
+function assertPagesReadable(src: PDFDocument): void {
+  const { PDFName, PDFDict, PDFArray, PDFRef, PDFStream } = lib();
+  const ctx = src.context;
+  const present = (v: PDFObject | undefined): boolean =>
+    !(v instanceof PDFRef) || ctx.lookup(v) !== undefined;
+  src.getPages().forEach((page, i) => {
+    const where = `trang ${i + 1}`;
+    const contents = page.node.get(PDFName.of('Contents'));
+    if (contents !== undefined) {
+      const c = ctx.lookup(contents);
+      const list = c instanceof PDFArray ? c.asArray() : [contents];
+      for (const item of list) {
+        if (!(ctx.lookup(item) instanceof PDFStream))
+          throw new DamagedDocument(`${where}: thiếu nội dung`);
+      }
+    }
+    const res = page.node.Resources();
+    for (const kind of ['Font', 'XObject']) {
+      const dict = res?.lookupMaybe(PDFName.of(kind), PDFDict);
+      if (!dict) continue;
+      for (const [, v] of dict.entries()) {
+        if (!present(v)) throw new DamagedDocument(`${where}: thiếu ${kind}`);
+      }
+    }
+  });
 }
 
 /**

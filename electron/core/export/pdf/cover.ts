@@ -4,7 +4,7 @@
  * national motto upper right (its second line bold with a rule as long as the line), the title
  * in the middle, the unit, place and date at the foot.
  */
-import type { NodeSpec, VolumeSpec } from './model';
+import type { DossierSpec, NodeSpec, VolumeSpec } from './model';
 import {
   A4,
   CONTENT_W,
@@ -24,7 +24,7 @@ export const COVER_TITLE = 'HỒ SƠ TÀI LIỆU KIỂM CHỨNG';
 
 export function coverPage(ctx: LayoutContext, volume: VolumeSpec): GenPage {
   const { m, spec } = ctx;
-  const page = newPage('cover', false);
+  const page = newPage('cover');
   page.anchors.push('cover');
   const top = A4.h - MARGIN.top;
   const right = A4.w - MARGIN.right;
@@ -76,6 +76,15 @@ export function coverPage(ctx: LayoutContext, volume: VolumeSpec): GenPage {
     y -= lineHeight(15);
   }
 
+  for (const line of partialLines(spec.partial)) {
+    for (const l of m.wrap(line.text, 13, line.style, CONTENT_W - 40)) {
+      if (line.first) y -= 22;
+      line.first = false;
+      centered(page, m, cx, y, l, 13, line.style);
+      y -= lineHeight(13);
+    }
+  }
+
   if (ctx.volumeCount > 1) {
     y -= 22;
     centered(page, m, cx, y, `TẬP ${volume.index}/${ctx.volumeCount}`, 15, 'bold');
@@ -123,6 +132,40 @@ export function coverPage(ctx: LayoutContext, volume: VolumeSpec): GenPage {
     }
   }
   return page;
+}
+
+/**
+ * "Phần: Lĩnh vực 1. Công tác chỉ đạo…" when only some areas (or offices) are exported, so the
+ * cover never presents a part as the whole index.
+ */
+function partialLines(
+  partial: DossierSpec['partial'],
+): { text: string; style: 'regular' | 'italic'; first: boolean }[] {
+  if (!partial) return [];
+  const out: { text: string; style: 'regular' | 'italic'; first: boolean }[] = [];
+  const area = (a: { code: string; title: string }) => `Lĩnh vực ${codeTitle(a, vi(a.title))}`;
+  if (partial.areas.length === 1) {
+    out.push({ text: `Phần: ${area(partial.areas[0]!)}`, style: 'regular', first: true });
+  } else if (partial.areas.length > 1) {
+    out.push({ text: 'Phần: các lĩnh vực', style: 'italic', first: true });
+    for (const a of partial.areas.slice(0, 12))
+      out.push({ text: area(a), style: 'regular', first: false });
+    if (partial.areas.length > 12)
+      out.push({
+        text: `và ${partial.areas.length - 12} lĩnh vực khác`,
+        style: 'italic',
+        first: false,
+      });
+  }
+  if (partial.offices.length) {
+    const names = partial.offices.map((o) => vi(o)).join(', ');
+    out.push({
+      text: `${partial.areas.length ? 'Các nội dung' : 'Phần: các nội dung'} do ${names} chủ trì`,
+      style: partial.areas.length ? 'italic' : 'regular',
+      first: partial.areas.length === 0,
+    });
+  }
+  return out;
 }
 
 function frame(page: GenPage, x1: number, y1: number, x2: number, y2: number, width: number): void {

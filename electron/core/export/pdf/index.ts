@@ -13,13 +13,15 @@ import { randomBytes } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { ExcludedDocument } from '../../../../shared/contract/export';
 import { computeIndex } from '../../../../shared/scoring';
 import { CoreError } from '../../errors';
 import type { BuildPdf, PartContext, PdfResult } from '../parts';
-import type { ExportPlan } from '../plan';
+import { excludedConflict, withExcluded, type ExportPlan } from '../plan';
 import type { BeginResult, LayoutSummary } from './assembler';
 import {
   cancelled,
+  damagedReason,
   nameOf,
   parseTimeoutMs,
   prepareDocuments,
@@ -53,7 +55,7 @@ const LONG_MS = 30 * 60_000;
 export const buildPdfDossier: BuildPdf = (plan, opts, ctx) => buildDossier(plan, opts, ctx);
 
 export async function buildDossier(
-  plan: ExportPlan,
+  inputPlan: ExportPlan,
   opts: Parameters<BuildPdf>[1],
   ctx: PartContext,
   tuning: DossierTuning = {},
@@ -66,24 +68,48 @@ export async function buildDossier(
     Math.min(4, tuning.workers ?? Math.min(2, os.availableParallelism())),
   );
   const pool = new WorkerPool(workers);
-  pool.warm();
   const temps = new Set<string>();
   const onAbort = () => void pool.terminate();
   ctx.signal.addEventListener('abort', onAbort);
   const check = () => {
     if (ctx.signal.aborted) throw cancelled();
   };
+  let plan = inputPlan;
+  /** Documents this step found unreadable and left out (never a broken page). */
+  const leftOut: ExcludedDocument[] = [];
+  const leaveOut = (bad: Map<number, string>) => {
+    const before = new Set(plan.excluded.map((e) => e.documentId));
+    plan = withExcluded(
+      plan,
+      [...bad].map(([documentId, reason]) => ({ documentId, reason })),
+    );
+    const added = plan.excluded.filter((e) => !before.has(e.documentId));
+    if (!opts.confirmExcluded) {
+      throw new CoreError(
+        'CONFLICT',
+        excludedConflict(
+          added,
+          'Hãy xác nhận bỏ qua chúng (hoặc thay tệp khác trong thư viện) rồi xuất lại.',
+        ),
+        { documentIds: added.map((e) => e.documentId) },
+      );
+    }
+    leftOut.push(...added);
+  };
   try {
+    pool.warm();
     check();
     ctx.progress(0, 1, 'Đang chuẩn bị tài liệu cho hồ sơ PDF…');
+    const unreadable = new Map<number, string>();
     const docs = await prepareDocuments(
       plan,
       { libreOffice: opts.libreOffice, workDir, convertTimeoutMs: tuning.convertTimeoutMs },
       pool,
       ctx,
+      (id, reason) => unreadable.set(id, reason),
     );
-    const docById = new Map(docs.map((d) => [d.id, d]));
-    const nodes = nodeSpecs(plan);
+    if (unreadable.size) leaveOut(unreadable);
+    const docById = new Map(docs.filter((d) => !unreadable.has(d.id)).map((d) => [d.id, d]));
     const limit = Math.min(
       opts.maxVolumeMb ? opts.maxVolumeMb * 1048576 : HARD_MAX_BYTES,
       HARD_MAX_BYTES,
@@ -92,10 +118,21 @@ export async function buildDossier(
     let factor = 1;
     for (let attempt = 0; ; attempt++) {
       check();
+      const nodes = nodeSpecs(plan);
       const planned = plan2volumes(plan, nodes, docById, opts, factor);
       const spec = dossierSpec(plan, opts, nodes, [...docById.values()], planned, now);
       const layout = await pool.call<LayoutSummary>(0, { kind: 'layout', spec }, LONG_MS);
       const built = await buildVolumes(pool, spec, layout, docById, outDir, temps, ctx, tuning);
+      if (built.kind === 'excluded') {
+        // Unreadable documents are left out and the dossier laid out again without them, so no
+        // bookmark, contents line or divider points at a page that is not there.
+        await discard(temps);
+        leaveOut(built.docs);
+        for (const id of built.docs.keys()) docById.delete(id);
+        // Not a retry of the same layout: each round leaves out at least one document.
+        attempt--;
+        continue;
+      }
       if (built.kind === 'mismatch') {
         // The library's page count was wrong (pdf.js and pdf-lib disagree on a broken file).
         const d = docById.get(built.docId)!;
@@ -129,6 +166,7 @@ export async function buildDossier(
         files: built.volumes.map((v) => v.file),
         pages: built.volumes.reduce((a, v) => a + v.pages, 0),
         pageOf,
+        excluded: leftOut,
       };
     }
   } catch (e) {
@@ -149,7 +187,8 @@ type Built =
       kind: 'ok';
       volumes: { tmp: string; file: string; bytes: number; pages: number; estimate: number }[];
     }
-  | { kind: 'mismatch'; docId: number; actual: number };
+  | { kind: 'mismatch'; docId: number; actual: number }
+  | { kind: 'excluded'; docs: Map<number, string> };
 
 async function buildVolumes(
   pool: WorkerPool,
@@ -186,6 +225,7 @@ async function buildVolumes(
     let next = 0;
     let failure: unknown = null;
     let mismatch: { docId: number; actual: number } | null = null;
+    const damaged = new Map<number, string>();
     const runner = async () => {
       while (next < jobs.length && failure === null && mismatch === null) {
         const j = jobs[next++]!;
@@ -216,6 +256,9 @@ async function buildVolumes(
             e.actual !== undefined
           ) {
             mismatch = { docId: d.id, actual: e.actual };
+          } else if (damagedReason(e) !== null) {
+            // The worker could not read or copy this document: it is left out, not a blank page.
+            damaged.set(d.id, damagedReason(e)!);
           } else if (failure === null) {
             failure =
               e instanceof PoolStopped && ctx.signal.aborted
@@ -234,6 +277,11 @@ async function buildVolumes(
       await pool.each({ kind: 'release' });
       await pool.call(0, { kind: 'abandon' }, 60_000);
       return { kind: 'mismatch', ...(mismatch as { docId: number; actual: number }) };
+    }
+    if (damaged.size) {
+      await pool.each({ kind: 'release' });
+      await pool.call(0, { kind: 'abandon' }, 60_000);
+      return { kind: 'excluded', docs: damaged };
     }
     await pool.each({ kind: 'release' });
     ctx.progress(done, totalJobs, `Đang hoàn tất tệp PDF${label}…`);
@@ -306,12 +354,11 @@ function plan2volumes(
 function nodeSpecs(plan: ExportPlan): NodeSpec[] {
   const byId = new Map(plan.nodes.map((n) => [n.id, n]));
   return plan.nodes.map((n) => {
-    const codes = new Set([n.code]);
-    const excluded = plan.excluded.flatMap((e) =>
-      e.codes
-        .filter((c) => codes.has(c.slice(0, c.lastIndexOf('-'))))
-        .map((code) => ({ code, name: e.name, reason: e.reason })),
-    );
+    const excluded = n.excludedLinks.map((e) => ({
+      code: e.evidenceCode,
+      name: e.name,
+      reason: e.reason,
+    }));
     let naReason = n.score?.naReason ?? null;
     for (
       let p = n.parentId !== null ? byId.get(n.parentId) : undefined;
@@ -383,6 +430,7 @@ function dossierSpec(
       units: v.units,
     })),
     total: { max, score, applicableMax, index: computeIndex(score, applicableMax) },
+    partial: plan.partial ?? null,
     fontsDir: path.join(opts.resourcesDir, 'fonts'),
   };
 }

@@ -93,6 +93,11 @@ export interface DossierSpec {
   docs: DocSpec[];
   volumes: VolumeSpec[];
   total: { max: number; score: number; applicableMax: number; index: number | null };
+  /**
+   * Only some areas or offices are exported: the cover says which part, and the totals are
+   * the part's (no overall index). Null for the whole index.
+   */
+  partial?: { areas: { code: string; title: string }[]; offices: string[] } | null;
   fontsDir: string;
 }
 

@@ -169,7 +169,7 @@ export function scoreTablePages(ctx: LayoutContext): GenPage[] {
   row(
     [
       [],
-      [{ text: 'TỔNG CỘNG', style: 'bold', size: SIZE }],
+      [{ text: totalLabel(spec), style: 'bold', size: SIZE }],
       [{ text: points(spec.total.max), style: 'bold', size: SIZE }],
       [{ text: points(spec.total.score), style: 'bold', size: SIZE }],
       [],
@@ -179,6 +179,28 @@ export function scoreTablePages(ctx: LayoutContext): GenPage[] {
 
   flow.y -= 8;
   const t = spec.total;
+  if (spec.partial) {
+    // A part of the index: its own sums, and no claim about the index as a whole.
+    const what = spec.partial.areas.length ? 'các lĩnh vực đã chọn' : 'các nội dung đã chọn';
+    flow.paragraph(
+      m,
+      `Điểm tự đánh giá của ${what}: ${points(t.score)} điểm trên điểm tối đa ${points(t.max)} điểm của ${what}.`,
+      { size: 13 },
+    );
+    if (t.applicableMax !== t.max) {
+      flow.paragraph(
+        m,
+        `Các nội dung không chấm: ${points(t.max - t.applicableMax)} điểm; điểm tối đa của các nội dung được chấm: ${points(t.applicableMax)} điểm.`,
+        { size: 13 },
+      );
+    }
+    flow.paragraph(
+      m,
+      `Hồ sơ này chỉ gồm ${what}, không phải toàn bộ bộ chỉ số, nên không tính Chỉ số chung.`,
+      { size: 13, style: 'italic' },
+    );
+    return flow.pages;
+  }
   flow.paragraph(
     m,
     `Tổng điểm tự đánh giá: ${points(t.score)} điểm trên tổng điểm tối đa ${points(t.max)} điểm.`,
@@ -199,6 +221,12 @@ export function scoreTablePages(ctx: LayoutContext): GenPage[] {
     );
   }
   return flow.pages;
+}
+
+/** "TỔNG CỘNG" for the whole index; a part says it is one. */
+function totalLabel(spec: LayoutContext['spec']): string {
+  if (!spec.partial) return 'TỔNG CỘNG';
+  return spec.partial.areas.length ? 'Cộng các lĩnh vực đã chọn' : 'Cộng các nội dung đã chọn';
 }
 
 function scoreText(n: NodeSpec): string {

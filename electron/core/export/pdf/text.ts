@@ -44,10 +44,17 @@ export function upperVi(s: string): string {
 
 export const points = (h: number | null | undefined): string => (h == null ? '' : formatPoints(h));
 
-/** How a document is named in the stamp: its number, else a short file name. */
-export function docShortRef(doc: Pick<DocSpec, 'number' | 'originalName'>): string {
+/**
+ * How a document is named in the stamp: its number, else its (Vietnamese) subject as the
+ * bookmarks show it, shortened with "…"; the file name only when neither is known.
+ */
+export function docShortRef(
+  doc: Pick<DocSpec, 'number' | 'originalName'> & { subject?: string | null },
+): string {
   const n = vi(doc.number);
   if (n) return clip(n, 32);
+  const subject = vi(doc.subject);
+  if (subject) return clipWords(subject, 48);
   return clip(stem(vi(doc.originalName)), 32);
 }
 
@@ -68,7 +75,7 @@ export function docDescription(
 
 /** The margin stamp of an evidence page: "TLKC 1.2.3-02 · 154/KH-UBND · tr. 2/7". */
 export function stampText(
-  doc: Pick<DocSpec, 'code' | 'number' | 'originalName'>,
+  doc: Pick<DocSpec, 'code' | 'number' | 'originalName'> & { subject?: string | null },
   page: number,
   pages: number,
 ): string {
@@ -166,6 +173,14 @@ export function volumeFileName(base: string, index: number, count: number, ascii
 
 function stem(name: string): string {
   return name.replace(/\.[A-Za-z0-9]{1,5}$/, '');
+}
+
+/** Shortened at a word boundary where there is one: "Ảnh chụp Cổng thông tin… ". */
+function clipWords(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const head = s.slice(0, max - 1);
+  const space = head.lastIndexOf(' ');
+  return `${(space > max / 2 ? head.slice(0, space) : head).trimEnd()}…`;
 }
 
 function clip(s: string, max: number): string {

@@ -36,6 +36,7 @@ async function handle(req: WorkerRequest): Promise<unknown> {
       const doc = await PDFDocument.load(readFileSync(req.path), {
         parseSpeed: ParseSpeeds.Fastest,
         updateMetadata: false,
+        password: '',
       });
       return doc.getPageCount();
     }

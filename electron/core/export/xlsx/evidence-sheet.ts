@@ -83,7 +83,41 @@ export async function writeEvidenceSheet(
   let r = EVIDENCE_HEADER_ROW + 1;
   let count = 0;
   for (const n of plan.nodes) {
-    for (const link of n.links) {
+    const rows = [
+      ...n.links.map((l) => ({ code: l.evidenceCode, link: l, left: null })),
+      ...n.excludedLinks.map((l) => ({ code: l.evidenceCode, link: null, left: l })),
+    ].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+    for (const { link, left } of rows) {
+      if (left) {
+        // A document left out (damaged, missing, password): its row says so, and why.
+        const row = ws.getRow(r++);
+        const c = (i: number) => row.getCell(i);
+        const d = left.doc;
+        const values: [number, ExcelJS.CellValue, Partial<ExcelJS.Style>][] = [
+          [1, left.evidenceCode, S.code],
+          [2, n.code, S.code],
+          [3, n.title, S.text],
+          [4, docTypeName(d.docType) ?? d.docType ?? null, S.text],
+          [5, d.number, S.text],
+          [6, dateCell(d.issuedOn), S.date],
+          [7, d.issuer, S.text],
+          [8, d.subject, S.text],
+          [9, d.originalName, S.text],
+          [10, d.pages, S.center],
+          [11, null, S.center],
+          [12, null, S.center],
+          [13, `Không đưa vào hồ sơ: ${left.reason}`, S.text],
+          [14, d.sha256, S.mono],
+        ];
+        for (const [i, v, st] of values) {
+          c(i).value = v;
+          c(i).style = st;
+        }
+        row.commit();
+        count++;
+        continue;
+      }
+      if (!link) continue;
       const doc = plan.documents.get(link.documentId);
       if (!doc) continue;
       const row = ws.getRow(r++);

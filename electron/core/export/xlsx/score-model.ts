@@ -110,7 +110,12 @@ function counts(child: NodeKind, parent: NodeKind): boolean {
   return true;
 }
 
-const indexFormula = (r: number) => `IF(D${r}>0,ROUND(E${r}/D${r}*100,2),"")`;
+/** Blank, like the PDF, while nothing under the row is scored (E is "" or "Không chấm"). */
+const indexFormula = (r: number) => `IF(D${r}>0,IF(COUNT(E${r})=1,ROUND(E${r}/D${r}*100,2),""),"")`;
+
+/** A sum that stays blank while none of its cells holds a number, as the PDF leaves it blank. */
+const blankUnless = (countArgs: string[], sum: string) =>
+  countArgs.length === 0 ? '""' : `IF(${call('COUNT', countArgs)}=0,"",${sum})`;
 
 export function buildScoreModel(plan: ExportPlan, firstRow: number): ScoreModel {
   const inPlan = new Map(plan.nodes.map((n) => [n.id, n]));
@@ -176,6 +181,8 @@ export function buildScoreModel(plan: ExportPlan, firstRow: number): ScoreModel 
   const eNum = new Map<number, number>();
   const dNum = new Map<number, number>();
   const fVal = new Map<number, number | null>();
+  /** Whether the row's self-score cell holds a number (something under it is scored). */
+  const scored = new Map<number, boolean>();
   const rows = new Map<number, ScoreRow>();
   const constants: ScoreModel['constants'] = [];
 
@@ -199,6 +206,7 @@ export function buildScoreModel(plan: ExportPlan, firstRow: number): ScoreModel 
       d = ro.applicableMax;
       f = ro.appraised;
       self = na ? NOT_SCORED : n.score?.selfScore == null ? null : pts(e);
+      scored.set(n.id, typeof self === 'number');
       applicable = { formula: `IF(E${row}="${NOT_SCORED}",0,C${row})`, result: pts(d) };
       appraised = f === null ? null : pts(f);
       if ((na ? 0 : (n.maxPoints ?? 0)) !== d) applicable = pts(d);
@@ -234,14 +242,16 @@ export function buildScoreModel(plan: ExportPlan, firstRow: number): ScoreModel 
 
       const same = e === ro.score && d === ro.applicableMax && f === ro.appraised;
       const fr = refs(kids, L.appraised);
+      const er = refs(kids, L.self);
+      const anyScored = !na && kids.some((k) => scored.get(k.id));
       const formulas = {
-        self: capFormula(kind, n.maxPoints !== null, row, call('SUM', refs(kids, L.self))),
+        self: blankUnless(er, capFormula(kind, n.maxPoints !== null, row, call('SUM', er))),
         applicable: `IF(E${row}="${NOT_SCORED}",0,${inner})`,
         appraised: `IF(${call('COUNT', fr)}=0,"",${capFormula(kind, n.maxPoints !== null, row, call('SUM', fr))})`,
       };
       const fits = Object.values(formulas).every((x) => x.length <= MAX_FORMULA);
       if (complete && same && fits) {
-        self = na ? NOT_SCORED : { formula: formulas.self, result: pts(e) };
+        self = na ? NOT_SCORED : { formula: formulas.self, result: anyScored ? pts(e) : '' };
         applicable = { formula: formulas.applicable, result: pts(d) };
         appraised = { formula: formulas.appraised, result: f === null ? '' : pts(f) };
       } else {
@@ -252,11 +262,17 @@ export function buildScoreModel(plan: ExportPlan, firstRow: number): ScoreModel 
         e = ro.score;
         d = ro.applicableMax;
         f = ro.appraised;
-        self = na ? NOT_SCORED : pts(e);
+        self = na ? NOT_SCORED : ro.scoredLeaves > 0 ? pts(e) : null;
         applicable = pts(d);
         appraised = f === null ? null : pts(f);
       }
     }
+    if (!scored.has(n.id))
+      scored.set(
+        n.id,
+        typeof self === 'number' ||
+          (typeof self === 'object' && self !== null && self.result !== ''),
+      );
     eNum.set(n.id, e);
     dNum.set(n.id, d);
     fVal.set(n.id, f);
@@ -274,7 +290,9 @@ export function buildScoreModel(plan: ExportPlan, firstRow: number): ScoreModel 
       applicable,
       self,
       appraised,
-      index: parent ? { formula: indexFormula(row), result: idx ?? '' } : null,
+      index: parent
+        ? { formula: indexFormula(row), result: scored.get(n.id) ? (idx ?? '') : '' }
+        : null,
       links: n.links,
     });
   }
@@ -288,6 +306,8 @@ export function buildScoreModel(plan: ExportPlan, firstRow: number): ScoreModel 
   const appraisedSum = known.length === 0 ? null : known.reduce((s, v) => s + v, 0);
   const index = computeIndex(score, applicableMax);
   const fr = refs(roots, L.appraised);
+  const er = refs(roots, L.self);
+  const totalScored = roots.some((n) => scored.get(n.id));
   const total: TotalRow = {
     row: totalRowNo,
     max: { formula: call('SUM', refs(countedRoots, L.max)), result: pts(maxSum) },
@@ -295,12 +315,17 @@ export function buildScoreModel(plan: ExportPlan, firstRow: number): ScoreModel 
       formula: call('SUM', refs(countedRoots, L.applicable)),
       result: pts(applicableMax),
     },
-    self: { formula: call('SUM', refs(roots, L.self)), result: pts(score) },
+    self: {
+      formula: blankUnless(er, call('SUM', er)),
+      result: totalScored ? pts(score) : '',
+    },
     appraised: {
       formula: `IF(${call('COUNT', fr)}=0,"",${call('SUM', fr)})`,
       result: appraisedSum === null ? '' : pts(appraisedSum),
     },
-    index: { formula: indexFormula(totalRowNo), result: index ?? '' },
+    index: plan.partial
+      ? null
+      : { formula: indexFormula(totalRowNo), result: totalScored ? (index ?? '') : '' },
     values: { score, applicableMax, appraised: appraisedSum, index },
   };
 

@@ -61,6 +61,17 @@ function dateLine(place: string | null, d: Date): string {
   return `${place ? `${place}, ` : ''}ngày ${String(d.getDate()).padStart(2, '0')} tháng ${String(d.getMonth() + 1).padStart(2, '0')} năm ${d.getFullYear()}`;
 }
 
+/** " – Phần: Lĩnh vực 1. Công tác chỉ đạo…" for an export of selected areas or offices. */
+function partialText(plan: ExportPlan, lead = ' – Phần:'): string {
+  const p = plan.partial;
+  if (!p) return '';
+  const parts: string[] = [];
+  if (p.areas.length)
+    parts.push(p.areas.map((a) => `Lĩnh vực ${a.code.replace(/\.$/, '')}. ${a.title}`).join('; '));
+  if (p.offices.length) parts.push(`do ${p.offices.join(', ')} chủ trì`);
+  return `${lead} ${parts.join(', ')}`;
+}
+
 function put(cell: ExcelJS.Cell, value: Cell, style: Partial<ExcelJS.Style>): void {
   if (value !== null) cell.value = value as ExcelJS.CellValue;
   cell.style = style;
@@ -123,7 +134,7 @@ export async function writeScoreSheet(
   ws.mergeCells(`A4:${last}4`);
   r4.commit();
   const r5 = ws.getRow(5);
-  r5.getCell(1).value = `(Bộ tiêu chí: ${plan.assessment.frameworkName})`;
+  r5.getCell(1).value = `(Bộ tiêu chí: ${plan.assessment.frameworkName})${partialText(plan)}`;
   r5.getCell(1).style = S.plainItalic;
   ws.mergeCells(`A5:${last}5`);
   r5.commit();
@@ -207,7 +218,15 @@ export async function writeScoreSheet(
   const t = model.total;
   const tr = ws.getRow(t.row);
   for (let c = 1; c <= WIDTHS.length; c++) tr.getCell(c).style = S.textBold;
-  put(tr.getCell(COL.title), 'TỔNG CỘNG', S.centerBold);
+  put(
+    tr.getCell(COL.title),
+    plan.partial
+      ? plan.partial.areas.length
+        ? 'Cộng các lĩnh vực đã chọn'
+        : 'Cộng các nội dung đã chọn'
+      : 'TỔNG CỘNG',
+    S.centerBold,
+  );
   put(tr.getCell(COL.max), t.max, S.pointsBold);
   put(tr.getCell(COL.applicable), t.applicable, S.pointsBold);
   put(tr.getCell(COL.self), t.self, S.pointsBold);
@@ -221,6 +240,11 @@ export async function writeScoreSheet(
     `- Tỷ lệ đạt (chỉ số) = điểm tự đánh giá ÷ điểm tối đa áp dụng × 100; tiêu chí “${NOT_SCORED}” không tính vào điểm tối đa áp dụng. Điểm của lĩnh vực, tiêu chí và dòng TỔNG CỘNG là công thức cộng từ các mục con: sửa điểm một tiêu chí thành phần thì tổng tự tính lại.`,
     '- Mã tài liệu kiểm chứng “1.2.3-02” là tài liệu thứ 2 của tiêu chí 1.2.3; bấm vào để mở tệp trong thư mục TLKC đi kèm (giữ tệp Excel này cùng thư mục với thư mục TLKC và hồ sơ PDF).',
   ];
+  if (plan.partial) {
+    notes.push(
+      `- Bảng này chỉ gồm ${plan.partial.areas.length ? 'các lĩnh vực đã chọn' : 'các nội dung đã chọn'}${partialText(plan, ':')}, không phải toàn bộ bộ chỉ số: dòng cộng là của phần này, không phải Chỉ số chung.`,
+    );
+  }
   if (model.constants.length > 0) {
     notes.push(
       `- Điểm của ${model.constants.map((c) => c.code).join(', ')} ghi theo số liệu của ứng dụng (không phải công thức) vì bảng này chỉ gồm một phần các mục con.`,

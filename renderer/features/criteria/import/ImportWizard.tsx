@@ -10,6 +10,7 @@ import { toFileRef } from '../../../files';
 import { vi } from '../../../i18n/vi';
 import { useCoreAction } from '../useCoreAction';
 import { ImportDropzone } from './ImportDropzone';
+import { ImportOffices } from './ImportOffices';
 import { ImportPreviewTree, ImportStats } from './ImportPreviewTree';
 import { ImportSettings } from './ImportSettings';
 import { ImportTargetForm, type TargetValues } from './ImportTargetForm';
@@ -66,9 +67,11 @@ export function ImportWizard({
       { file: fileRef, options: o },
       {
         onSuccess: (p) => {
+          // A reading with a problem still shows the sheets, header row and columns it saw,
+          // so the person can choose them and read again.
           setPreview(p);
           setVersion((v) => v + 1);
-          setError(null);
+          setError(p.problem ? p.problem.message : null);
         },
         onError: (e) => setError(e.message),
       },
@@ -123,7 +126,7 @@ export function ImportWizard({
         {step === 1 ? (
           <Button
             type="primary"
-            disabled={!preview || !!error || busy}
+            disabled={!preview || !!preview.problem || !!error || busy}
             onClick={() => setStep(2)}
             data-testid="import-next"
           >
@@ -196,14 +199,40 @@ export function ImportWizard({
                 type="error"
                 showIcon
                 title={t.previewError}
-                description={error}
+                description={
+                  <>
+                    <div>{error}</div>
+                    {preview?.problem && (
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {t.problemHelp}
+                      </Typography.Text>
+                    )}
+                    {preview?.problem?.kind === 'maxPoints' && ref && (
+                      <div style={{ marginTop: 8 }}>
+                        <Button
+                          size="small"
+                          data-testid="import-no-points"
+                          onClick={() =>
+                            runPreview(ref, {
+                              ...options,
+                              mapping: { ...options.mapping, maxPoints: null },
+                            })
+                          }
+                        >
+                          {t.noPoints}
+                        </Button>
+                      </div>
+                    )}
+                  </>
+                }
                 data-testid="import-error"
                 style={{ marginBottom: 12 }}
               />
             )}
-            {preview && (
+            {preview && !preview.problem && (
               <div className={busy ? 'import-stale' : undefined}>
                 <ImportStats stats={preview.stats} />
+                <ImportOffices offices={preview.offices} />
                 <ImportWarnings warnings={preview.warnings} />
                 <ImportPreviewTree preview={preview} version={version} />
               </div>
@@ -224,6 +253,7 @@ export function ImportWizard({
             )}
             style={{ marginBottom: 20 }}
           />
+          <ImportOffices offices={preview.offices} />
           <ImportTargetForm value={target} onChange={setTarget} current={assessment} />
           {apply.error && (
             <Alert type="error" showIcon title={apply.error.message} style={{ marginTop: 12 }} />

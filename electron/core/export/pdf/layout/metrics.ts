@@ -34,6 +34,11 @@ export class Metrics {
     this.advance = { regular: new Map(), bold: new Map(), italic: new Map() };
   }
 
+  /** The font's PostScript name ("LiberationSerif-Bold"). */
+  postscriptName(style: Style): string {
+    return this.fonts[style].postscriptName || `LiberationSerif-${style}`;
+  }
+
   /** Width in points of NFC text at `size`. */
   width(text: string, size: number, style: Style = 'regular'): number {
     const cache = this.advance[style];
