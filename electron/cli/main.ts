@@ -45,7 +45,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     return exitCode;
   };
   try {
-    await program.parseAsync(argv, { from: 'user' });
+    // A deduction typed with a comma ("-1,5") would be read as an option; the dot form is the
+    // same number to the points parser and commander takes it as an argument.
+    const args = argv.map((a) => (/^-\d+,\d+$/.test(a) ? a.replace(',', '.') : a));
+    await program.parseAsync(args, { from: 'user' });
     if (!runner) return 0;
     await (runner as Runner)();
     return 0;

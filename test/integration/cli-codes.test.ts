@@ -88,8 +88,8 @@ describe('hskc codes that repeat under each area', () => {
     expect(pen.code).toBe(0);
     expect(pen.out).toMatch(/^Đã chấm VI\.2 Chậm nộp báo cáo CCHC định kỳ: -1 điểm/);
     expect(pen.out).not.toMatch(/--/);
-    // "-1,5" would read as an option to the shell parser: "-1.5" (or "-- -1,5") is the way.
-    const over = await runCli('score', ws, 'VI.2', '-1.5');
+    // Typed with a comma as people write it; it is not taken for an option.
+    const over = await runCli('score', ws, 'VI.2', '-1,5');
     expect(over.code).toBe(1);
     expect(over.err).toMatch(/vượt mức trừ tối đa \(-1 điểm\)/);
     expect(over.err).not.toMatch(/--/);

@@ -19,20 +19,18 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { PDFDocument, StandardFonts } from '@cantoo/pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Core } from '../../electron/core';
 import { FileStore } from '../../electron/core/store/store';
 import type { Input, Method, Output } from '../../shared/api';
 import { runCli } from '../helpers/cli';
+import { outlineTitles, pageTexts } from '../helpers/pdf';
 import { tempDir, testCore } from '../helpers/workspace';
 
-type PdfJs = typeof PdfJsModule;
 const hasQpdf = spawnSync('qpdf', ['--version']).status === 0;
 
 const tmp = tempDir('hskc-export-damaged-');
 const wsDir = path.join(tmp.dir, 'ws');
 let core: Core;
-let pdfjs: PdfJs;
 const sha: Record<string, string> = {};
 const ids: Record<string, number> = {};
 /** Evidence codes of the cut-short report. */
@@ -65,43 +63,6 @@ function storePath(name: string): string {
   return new FileStore(path.join(wsDir, 'files')).pathOf(sha[name]!);
 }
 
-async function pdfText(file: string): Promise<string[]> {
-  const doc = await pdfjs.getDocument({
-    data: new Uint8Array(readFileSync(file)),
-    isEvalSupported: false,
-    verbosity: 0,
-  }).promise;
-  const out: string[] = [];
-  for (let n = 1; n <= doc.numPages; n++) {
-    const tc = await (await doc.getPage(n)).getTextContent();
-    out.push(
-      tc.items
-        .map((i) => ('str' in i ? i.str : ''))
-        .join(' ')
-        .normalize('NFC')
-        .replace(/\s+/g, ' '),
-    );
-  }
-  return out;
-}
-
-async function outlineTitles(file: string): Promise<string[]> {
-  const doc = await pdfjs.getDocument({
-    data: new Uint8Array(readFileSync(file)),
-    isEvalSupported: false,
-    verbosity: 0,
-  }).promise;
-  const titles: string[] = [];
-  const walk = (items: { title: string; items: unknown[] }[] | null) => {
-    for (const i of items ?? []) {
-      titles.push(i.title.normalize('NFC'));
-      walk(i.items as { title: string; items: unknown[] }[]);
-    }
-  };
-  walk((await doc.getOutline()) as { title: string; items: unknown[] }[] | null);
-  return titles;
-}
-
 function qpdfCheck(file: string): void {
   if (!hasQpdf) return;
   const r = spawnSync('qpdf', ['--check', file], { encoding: 'utf8' });
@@ -109,11 +70,6 @@ function qpdfCheck(file: string): void {
 }
 
 beforeAll(async () => {
-  pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const worker: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
-  (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = (await import(
-    /* @vite-ignore */ worker
-  )) as unknown;
   core = testCore(wsDir);
   await ok('workspace.demo', {});
   const tree = await ok('criteria.tree', {});
@@ -206,7 +162,7 @@ describe('a stored PDF cut short after it was added', () => {
     expect(r.excluded.map((e) => e.documentId)).toEqual([ids['bao-cao.pdf']]);
     const file = r.pdf[0]!;
     qpdfCheck(file);
-    const text = await pdfText(file);
+    const text = await pageTexts(file);
     expect(text).toHaveLength(r.pages);
     // Its pages are nowhere; the other two documents are stamped on every page.
     expect(text.filter((t) => t.includes(`TLKC ${codes[0]}`)).length).toBe(0);
@@ -265,7 +221,7 @@ describe('a stored PDF broken at the same size', () => {
     expect(bad?.codes).toHaveLength(1);
     const code = bad!.codes[0]!;
     qpdfCheck(r.data.pdf[0]!);
-    const text = await pdfText(r.data.pdf[0]!);
+    const text = await pageTexts(r.data.pdf[0]!);
     expect(text).toHaveLength(r.data.pages);
     expect(text.some((t) => t.includes(`TLKC ${code} `))).toBe(false);
     expect(text.some((t) => t.includes(`${code} – 21/TB-UBND: PDF bị hỏng`))).toBe(true);

@@ -4,16 +4,14 @@
  * "Cộng các lĩnh vực đã chọn" and claim no overall index; the whole export keeps "TỔNG CỘNG"
  * and its index. Offices are chosen by name, matched as `hskc assign` matches them.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { buildExportWorkspace, type ExportWorkspace } from '../fixtures/export-workspace';
 import { runCli } from '../helpers/cli';
+import { pageTexts } from '../helpers/pdf';
 
-type PdfJs = typeof PdfJsModule;
-let pdfjs: PdfJs;
 let x: ExportWorkspace;
 let wsDir: string;
 
@@ -23,26 +21,6 @@ interface Json {
   folder: string | null;
   zip?: string;
   pages: number;
-}
-
-async function pdfPages(file: string): Promise<string[]> {
-  const doc = await pdfjs.getDocument({
-    data: new Uint8Array(readFileSync(file)),
-    isEvalSupported: false,
-    verbosity: 0,
-  }).promise;
-  const out: string[] = [];
-  for (let n = 1; n <= doc.numPages; n++) {
-    const tc = await (await doc.getPage(n)).getTextContent();
-    out.push(
-      tc.items
-        .map((i) => ('str' in i ? i.str : ''))
-        .join(' ')
-        .normalize('NFC')
-        .replace(/\s+/g, ' '),
-    );
-  }
-  return out;
 }
 
 async function exportJson(name: string, ...args: string[]): Promise<Json> {
@@ -69,11 +47,6 @@ async function totalRow(xlsx: string): Promise<{ label: string; index: unknown; 
 }
 
 beforeAll(async () => {
-  pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const worker: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
-  (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = (await import(
-    /* @vite-ignore */ worker
-  )) as unknown;
   x = await buildExportWorkspace();
   wsDir = path.join(x.root, 'ws');
 }, 180_000);
@@ -84,7 +57,7 @@ describe('export of selected areas', () => {
   it('says on the cover, in the score table and in the workbook that it is a part', async () => {
     const area = x.plan.nodes.find((n) => n.parentId === null && n.code === '1')!;
     const r = await exportJson('areas-1', '--areas', '1');
-    const pages = await pdfPages(r.pdf[0]!);
+    const pages = await pageTexts(r.pdf[0]!);
     expect(pages[0]).toContain(`Phần: Lĩnh vực 1. ${area.title}`);
     const table = pages.filter((p) => p.includes('BẢNG') || p.includes('Cộng các')).join(' ');
     expect(table).toContain('Cộng các lĩnh vực đã chọn');
@@ -100,7 +73,7 @@ describe('export of selected areas', () => {
 
   it('keeps "TỔNG CỘNG" and the index for the whole index (control)', async () => {
     const r = await exportJson('whole');
-    const pages = await pdfPages(r.pdf[0]!);
+    const pages = await pageTexts(r.pdf[0]!);
     expect(pages[0]).not.toContain('Phần:');
     expect(pages.join(' ')).toContain('TỔNG CỘNG');
     expect(pages.join(' ')).toContain('Chỉ số (điểm tự đánh giá');
@@ -119,7 +92,7 @@ describe('export of what some offices lead', () => {
 
   it('takes offices by name (case and diacritics aside) and exports only their part', async () => {
     const r = await exportJson('offices', '--offices', 'phong van hoa;  ');
-    const pages = await pdfPages(r.pdf[0]!);
+    const pages = await pageTexts(r.pdf[0]!);
     expect(pages[0]).toContain('Phần: các nội dung do Phòng Văn hóa - Xã hội chủ trì');
     const all = pages.join(' ');
     expect(all).toContain('Cộng các nội dung đã chọn');

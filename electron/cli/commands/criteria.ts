@@ -82,16 +82,7 @@ export function criteriaImportCommands({ command, run }: CliKit): void {
         async (
           dir: string,
           file: string,
-          o: {
-            sheet?: string;
-            headerRow?: string;
-            colCode?: string;
-            colTitle?: string;
-            colPoints?: string;
-            colGuide?: string;
-            colEvidence?: string;
-            colLead?: string;
-            colCoop?: string;
+          o: ReadingFlags & {
             year?: string;
             name?: string;
             unit?: string;
@@ -202,8 +193,8 @@ export function criteriaImportCommands({ command, run }: CliKit): void {
     );
 
   type ImportField = keyof typeof IMPORT_FIELD_LABEL;
-  /** --header-row and --col-… as import options; --col-points none: a table without points. */
-  function importOptions(o: {
+  /** How to read the table: --sheet, --header-row and the --col-… letters, as typed. */
+  interface ReadingFlags {
     sheet?: string;
     headerRow?: string;
     colCode?: string;
@@ -213,7 +204,9 @@ export function criteriaImportCommands({ command, run }: CliKit): void {
     colEvidence?: string;
     colLead?: string;
     colCoop?: string;
-  }) {
+  }
+  /** --header-row and --col-… as import options; --col-points none: a table without points. */
+  function importOptions(o: ReadingFlags) {
     const options: {
       sheet?: string;
       headerRow?: number;
