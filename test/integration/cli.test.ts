@@ -259,6 +259,8 @@ describe('hskc init defaults and messages', () => {
       'A',
     );
     expect(old.err.trim()).toBe('Dữ liệu không hợp lệ: “Năm đánh giá” phải từ 2000 trở lên.');
+    // Refused before the folder is made: nothing left behind.
+    expect(existsSync(ws('old'))).toBe(false);
   });
 });
 

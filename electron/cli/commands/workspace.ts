@@ -3,6 +3,8 @@ import { Option } from 'commander';
 import type { UnitLevel, VerifyReport } from '../../../shared/models';
 import { defaultOffices } from '../../core/org';
 import { toApiError } from '../../core/dispatch';
+import { describeZodError } from '../../core/validation';
+import { api } from '../../../shared/api';
 import { CoreError } from '../../core/errors';
 import { verifyStoreOnly, verifyWorkspace, type FileProblem } from '../../core/verify';
 import { openWorkspace, type Workspace } from '../../core/workspace';
@@ -91,18 +93,22 @@ export function workspaceCommands({ command, run }: CliKit): void {
                 .map((s) => s.trim())
                 .filter(Boolean)
             : defaultOffices(level).names;
-          return withCore(dir, false, async (core) => {
-            const info = await call(core, 'workspace.init', {
-              frameworkId: o.framework,
-              year,
-              unit: {
-                name: o.unit,
-                level,
-                parentBody: o.parentBody ?? null,
-                place: o.place ?? null,
-              },
-              offices,
+          const input = {
+            frameworkId: o.framework,
+            year,
+            unit: { name: o.unit, level, parentBody: o.parentBody ?? null, place: o.place ?? null },
+            offices,
+          };
+          // Checked before the folder is created, so a typo leaves nothing behind.
+          const checked = api['workspace.init'].input.safeParse(input);
+          if (!checked.success) {
+            throw new CliError({
+              code: 'INVALID_INPUT',
+              message: describeZodError(checked.error),
             });
+          }
+          return withCore(dir, false, async (core) => {
+            const info = await call(core, 'workspace.init', input);
             return {
               json: info,
               text: `Đã tạo hồ sơ “${info.unit?.name}” năm ${year} tại ${info.dataDir}.`,
