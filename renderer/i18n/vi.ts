@@ -443,7 +443,7 @@ export const vi = {
     groupScore: (score: string, max: string) => `${score}/${max} điểm`,
     groupLeaves: (complete: number, leaves: number) =>
       `${complete.toLocaleString('vi-VN')}/${leaves.toLocaleString('vi-VN')} hoàn thành`,
-    groupRisk: (p: string) => `${p} điểm có nguy cơ`,
+    groupRisk: (p: string) => `${p} điểm có nguy cơ bị trừ`,
     noGroups: 'Không có mục nào khớp bộ lọc.',
     openNode: 'Mở tiêu chí',
     problemList: 'Việc còn thiếu theo phòng ban',
@@ -557,7 +557,8 @@ export const vi = {
       adding: (done: number, total: number) => `Đang thêm vào thư viện ${done}/${total}…`,
       cancel: 'Dừng',
       cancelled: 'Đã dừng theo yêu cầu; các tệp chưa xử lý không được thêm.',
-      pending: (n: number) => `${n} tài liệu đang được đọc nội dung; thông tin sẽ tự cập nhật.`,
+      pending: (n: number) =>
+        `${n} tài liệu đang được đọc nội dung; thông tin sẽ tự cập nhật. Tệp PDF hỏng hoặc có mật khẩu sẽ được đánh dấu trong thư viện và báo lỗi ở Kiểm tra hồ sơ.`,
       sumAdded: (n: number) => `Đã thêm ${n} tài liệu`,
       sumDuplicate: (n: number) => `${n} tệp đã có trong thư viện`,
       sumRefused: (n: number) => `${n} tệp không nhận`,
