@@ -1,7 +1,7 @@
 import type { NodeKind } from './framework';
 import { formatPoints, type Hundredths } from './points';
 import { foldVi } from './text';
-import type { CheckDocument, CheckInput, CheckScore } from './check-model';
+import type { CheckDocument, CheckInput, CheckNode, CheckScore } from './check-model';
 import { buildCheckTree, childrenOf, isLeaf } from './check-tree';
 import { rollupWithTotal, scoreIssue, type NodeRollup, type ScoreRule } from './scoring';
 import {
@@ -36,9 +36,10 @@ export type Severity = 'error' | 'warning' | 'info';
 
 /**
  * Rules. Per node and document (one problem per node linking the document): the evidence.*
- * errors and the document.* warnings except those below. Per document only (nodeId null):
- * document.scan_without_text, document.many_links, document.unlinked. Per leaf: the score.*
- * rules, evidence.slot_empty and node.overdue; score.na_* apply to any node marked N/A.
+ * errors and the document.* warnings except those below. Once per document:
+ * document.scan_without_text and document.many_links (on the first linked node in tree order,
+ * naming every linked code) and document.unlinked (nodeId null). Per leaf: the score.* rules,
+ * evidence.slot_empty and node.overdue; score.na_* apply to any node marked N/A.
  */
 export type ProblemRule =
   // errors
@@ -69,7 +70,10 @@ export interface Problem {
   /** Stable code, safe to filter on and to key translations or help pages by. */
   rule: ProblemRule;
   severity: Severity;
-  /** null for problems about a document as such (unlinked, linked too often, scan). */
+  /**
+   * null only for a document linked to nothing; the other problems about a document as such
+   * (linked too often, scan) carry its first linked node, so a list can jump there.
+   */
   nodeId: number | null;
   code: string | null;
   documentId?: number;
@@ -124,7 +128,7 @@ export interface CheckSummary extends GroupStats {
 }
 
 export interface CompletenessResult {
-  /** Node problems in tree order, then problems about documents as such. */
+  /** Node problems in tree order, then problems about documents as such (in document order). */
   problems: Problem[];
   nodeStatus: Map<number, NodeStatus>;
   byArea: AreaStats[];
@@ -154,11 +158,17 @@ function blank(s: string | null | undefined): boolean {
   return s.trim() === '';
 }
 
-/** Plans (KH) for year N are due before 20/12 of N−1, so December of N−1 still counts. */
-function isPlan(docType: string | null): boolean {
-  if (!docType) return false;
-  const t = foldVi(docType).replace(/[^a-z]/g, '');
-  return t === 'kh' || t === 'kehoach';
+/**
+ * Plans (KH) for year N are due before 20/12 of N−1, so December of N−1 still counts. A
+ * document without a type counts when its subject reads as a plan ("Kế hoạch cải cách…").
+ */
+function isPlan(doc: Pick<CheckDocument, 'docType' | 'subject'>): boolean {
+  if (doc.docType && !blank(doc.docType)) {
+    const t = foldVi(doc.docType).replace(/[^a-z]/g, '');
+    return t === 'kh' || t === 'kehoach';
+  }
+  if (!doc.subject) return false;
+  return /^ke\s*hoach\b/.test(foldVi(doc.subject.normalize('NFC').trim()));
 }
 
 const NO_ISSUES: readonly LinkIssue[] = Object.freeze([]);
@@ -168,7 +178,7 @@ function issuedOutsideYear(doc: CheckDocument, year: number): boolean {
   if (!iso) return false;
   const y = Number(iso.slice(0, 4));
   if (!Number.isInteger(y) || y === year) return false;
-  return !(y === year - 1 && iso.slice(5, 7) === '12' && isPlan(doc.docType));
+  return !(y === year - 1 && iso.slice(5, 7) === '12' && isPlan(doc));
 }
 
 /** Screenshots of a portal have no number, date or subject to show. */
@@ -279,8 +289,34 @@ function slotKeyer(): (s: string) => string {
   };
 }
 
-function docProblem(doc: CheckDocument, rule: ProblemRule, message: string): Problem {
-  return { rule, severity: 'info', nodeId: null, code: null, documentId: doc.id, message };
+function docProblem(
+  doc: CheckDocument,
+  rule: ProblemRule,
+  message: string,
+  node: CheckNode | null = null,
+): Problem {
+  return {
+    rule,
+    severity: 'info',
+    nodeId: node?.id ?? null,
+    code: node?.code ?? null,
+    documentId: doc.id,
+    message,
+  };
+}
+
+/** Codes shown when naming the nodes a document is linked to; the rest are counted. */
+const LINKED_CODES_SHOWN = 10;
+
+/**
+ * "1.1.1, 1.2 và 2.3" for the first codes of `count` linked nodes, or "1.1.1, 1.2, … và 4
+ * tiêu chí khác" when only some of them are given.
+ */
+function linkedCodes(codes: string[], count: number): string {
+  for (let k = 0; k < codes.length; k++) codes[k] = codes[k]!.trim() || '(không mã)';
+  if (count > codes.length) return `${codes.join(', ')} và ${count - codes.length} tiêu chí khác`;
+  if (codes.length === 1) return codes[0]!;
+  return `${codes.slice(0, -1).join(', ')} và ${codes[codes.length - 1]}`;
 }
 
 function emptyStats(): GroupStats {
@@ -502,8 +538,10 @@ export function checkCompleteness(input: CheckInput): CompletenessResult {
             }
           }
         }
+        // Bonus points not earned need a word too; a penalty's best score is 0, survey scores
+        // are published by the province.
         if (
-          kind === 'self' &&
+          (kind === 'self' || kind === 'bonus') &&
           !issue &&
           n.maxPoints !== null &&
           value < n.maxPoints &&
@@ -598,36 +636,73 @@ export function checkCompleteness(input: CheckInput): CompletenessResult {
     if (list) for (const p of list) problems.push(p);
   }
 
-  // Problems about documents as such: not tied to a node, so they never change a status.
+  // Problems about documents as such: they never change a status. A scan or a document linked
+  // too often is reported once, on its first linked node (tree order) so a list can jump there,
+  // naming every node that links it; a document linked to nothing has no node.
   const threshold = input.manyLinksThreshold ?? DEFAULT_MANY_LINKS_THRESHOLD;
+  // Flagged documents get a slot of LINKED_CODES_SHOWN node positions, filled in tree order by
+  // one more pass over the links; the count itself is linkedNodes.
+  const slotOf = new Int32Array(documents.length).fill(-1);
+  let flaggedCount = 0;
+  for (let di = 0; di < documents.length; di++) {
+    const count = linkedNodes[di]!;
+    if (count > 0 && (documents[di]!.isScan || count >= threshold)) slotOf[di] = flaggedCount++;
+  }
+  const shown = new Int32Array(flaggedCount * LINKED_CODES_SHOWN);
+  const filled = new Uint8Array(flaggedCount);
+  if (flaggedCount > 0) {
+    stamp.fill(-1);
+    for (let i = 0; i < N; i++) {
+      for (let b = start[i]!; b < start[i + 1]!; b++) {
+        const di = linkDoc[bucket[b]!]!;
+        const slot = slotOf[di]!;
+        if (slot < 0 || stamp[di] === i) continue;
+        stamp[di] = i;
+        const f = filled[slot]!;
+        if (f < LINKED_CODES_SHOWN) {
+          shown[slot * LINKED_CODES_SHOWN + f] = i;
+          filled[slot] = f + 1;
+        }
+      }
+    }
+  }
+  const docLevel: { i: number; p: Problem }[] = [];
   for (let di = 0; di < documents.length; di++) {
     const doc = documents[di]!;
     if (docIdx(doc.id) !== di) continue; // a repeated id is reported once
     const count = linkedNodes[di]!;
-    const many = count >= threshold;
-    if (count > 0 && !doc.isScan && !many) continue;
+    const slot = slotOf[di]!;
+    if (count > 0 && slot < 0) continue;
     const d = `Tài liệu ${documentLabel(doc)}`;
     if (count === 0) {
       problems.push(docProblem(doc, 'document.unlinked', `${d} chưa được gắn vào tiêu chí nào.`));
       continue;
     }
+    const first = shown[slot * LINKED_CODES_SHOWN]!;
+    const codeList: string[] = [];
+    for (let k = 0; k < filled[slot]!; k++)
+      codeList.push(order[shown[slot * LINKED_CODES_SHOWN + k]!]!.code);
+    const codes = linkedCodes(codeList, count);
     if (doc.isScan) {
-      problems.push(
-        docProblem(
-          doc,
-          'document.scan_without_text',
-          `${d} là bản quét chưa có lớp chữ, không tìm kiếm hay sao chép được nội dung.`,
-        ),
+      const where = count === 1 ? `tiêu chí ${codes}` : `các tiêu chí ${codes}`;
+      const p = docProblem(
+        doc,
+        'document.scan_without_text',
+        `${d} (gắn vào ${where}) là bản quét chưa có lớp chữ, không tìm kiếm hay sao chép được nội dung.`,
+        order[first]!,
       );
+      problems.push(p);
+      docLevel.push({ i: first, p });
     }
-    if (many) {
-      problems.push(
-        docProblem(
-          doc,
-          'document.many_links',
-          `${d} được gắn vào ${count} tiêu chí, nên kiểm tra lại có gắn nhầm tiêu chí nào không.`,
-        ),
+    if (count >= threshold) {
+      const p = docProblem(
+        doc,
+        'document.many_links',
+        `${d} được gắn vào ${count} tiêu chí (${codes}), nên kiểm tra lại có gắn nhầm tiêu chí nào không.`,
+        order[first]!,
       );
+      problems.push(p);
+      docLevel.push({ i: first, p });
     }
   }
 
@@ -667,6 +742,10 @@ export function checkCompleteness(input: CheckInput): CompletenessResult {
       countProblem(area, p.severity);
       countProblem(office, p.severity);
     }
+  }
+  for (const { i, p } of docLevel) {
+    countProblem(areaOf(i), p.severity);
+    countProblem(officeOf(i), p.severity);
   }
   for (const p of problems) countProblem(summary, p.severity);
 

@@ -37,12 +37,14 @@ export const vi = {
     explanationPlaceholder: 'Căn cứ chấm điểm, lý do chưa đạt điểm tối đa…',
     appraised: 'Điểm thẩm định',
     appraisedHint: 'Nhập khi có kết quả thẩm định của Sở Nội vụ',
-    lastYear: 'Năm trước',
+    lastYear: 'Điểm năm trước',
+    lastYearHint: 'Để so sánh trong Phân tích điểm',
     rollup: (score: string, max: string, index: string) =>
       `Cộng dồn: ${score}/${max} điểm — chỉ số ${index}`,
     saved: 'Đã lưu',
     saving: 'Đang lưu…',
     max: (p: string) => `Tối đa ${p} điểm`,
+    maxPenalty: (p: string) => `Trừ tối đa ${p} điểm; nhập số âm, ví dụ -0,5`,
     parentHint: 'Điểm của mục này được cộng từ các mục con.',
     survey: 'Điểm lấy từ kết quả điều tra xã hội học đã công bố; không cần tài liệu kiểm chứng.',
   },
@@ -124,6 +126,8 @@ export const vi = {
     count: (shown: number, total: number) =>
       shown === total ? `${total} mục` : `${shown}/${total} mục`,
     points: (p: string) => `${p} điểm`,
+    notApplicable: 'không chấm',
+    notApplicableHint: 'Không chấm (không áp dụng): không tính vào điểm tối đa',
   },
   node: {
     none: 'Chọn một tiêu chí ở cây bên trái để xem chi tiết.',
@@ -406,6 +410,18 @@ export const vi = {
     libreOfficeNone:
       'Chưa tìm thấy LibreOffice: tệp Word/Excel sẽ được đính kèm nguyên vẹn trong PDF thay vì chuyển thành trang.',
     libreOfficeMissing: 'Không còn LibreOffice ở đường dẫn đã lưu; đã tìm ở các vị trí thường gặp.',
+    verify: 'Kiểm tra tệp',
+    verifyHelp:
+      'Đọc lại từng tệp đã lưu và so với mã băm lúc thêm vào, để phát hiện tệp bị hỏng hoặc bị xóa mất; kết quả hiện trong phần kiểm tra hồ sơ.',
+    verifying: (done: number, total: number) =>
+      total > 0 ? `Đang kiểm tra ${done}/${total} tệp…` : 'Đang kiểm tra tệp…',
+    verifyAllOk: (n: number) => `Đã kiểm tra ${n} tệp: tất cả nguyên vẹn.`,
+    verifyProblems: (n: number, corrupt: number, missing: number) =>
+      `Đã kiểm tra ${n} tệp: ${corrupt} tệp hỏng, ${missing} tệp thiếu.`,
+    verifyCorrupt: 'Tệp hỏng',
+    verifyMissing: 'Tệp thiếu',
+    verifyFix: 'Hãy thêm lại tài liệu từ bản gốc hoặc khôi phục từ bản sao lưu.',
+    verifyDatabase: (msg: string) => `Cơ sở dữ liệu: ${msg}`,
   },
   dashboard: {
     title: 'Tổng quan',
@@ -508,6 +524,18 @@ export const vi = {
     naItem: (max: string) => `bỏ ${max} điểm khỏi điểm tối đa`,
     naNoReason: 'chưa ghi lý do',
     openNode: 'Bấm để mở tiêu chí',
+    copyLastYear: 'Lấy điểm năm trước',
+    copyConfirmTitle: (year: number) => `Lấy điểm của kỳ đánh giá năm ${year}?`,
+    copyConfirm:
+      'Điểm năm trước của từng tiêu chí sẽ được thay bằng điểm thẩm định (nếu chưa có thì điểm tự đánh giá) của kỳ đó, khớp theo mã tiêu chí.',
+    copyOk: 'Lấy điểm',
+    copyCancel: 'Hủy',
+    copied: (n: number, year: number) =>
+      n === 0
+        ? `Kỳ đánh giá năm ${year} chưa có điểm nào để lấy.`
+        : `Đã lấy điểm năm trước của ${n} tiêu chí từ kỳ đánh giá năm ${year}.`,
+    noPrevious:
+      'Chưa có kỳ đánh giá năm trước trong thư mục hồ sơ nên không có điểm năm trước để lấy. Có thể nhập điểm năm trước ở từng tiêu chí.',
   },
   // ----- Evidence library (tài liệu kiểm chứng): intake, node panel, library, preview -----
   evidence: {

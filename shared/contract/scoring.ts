@@ -126,7 +126,10 @@ export const GapRow = z.object({
   selfScore: z.number().int().nullable(),
   appraised: z.number().int().nullable(),
   lastYear: z.number().int().nullable(),
-  /** Points lost against the maximum (appraised when known, else self-assessed). */
+  /**
+   * Points lost against the maximum (appraised when known, else self-assessed). For an area:
+   * the sum of its losers (gap-view's gapAreaFigures), so unscored items do not count.
+   */
   lost: z.number().int(),
   office: z.string().nullable(),
   explanation: z.string().nullable(),

@@ -72,7 +72,8 @@ describe.skipIf(!hasChromium)('Tổng quan and Phân tích điểm', () => {
     const { page } = app;
     await openScreen(page, 'Tổng quan');
     const today = (await core('check.input', {})).today;
-    // 3.3.1 at full marks (it has evidence); 3.3.2 scored without any evidence: points at risk.
+    // 3.3.1 at full marks and 3.3.2 at 2 points; the demo gives neither any evidence, so both
+    // are points at risk.
     await core('score.set', { nodeId: id('3.3.1'), selfScore: 300 });
     await core('score.set', { nodeId: id('3.3.2'), selfScore: 200 });
     await core('criteria.updateNode', {

@@ -1,7 +1,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openWorkspace } from '../../electron/core/workspace';
 import { runCli } from '../helpers/cli';
 import { tempDir } from '../helpers/workspace';
 
@@ -310,5 +312,93 @@ describe('hskc verify', () => {
     expect(report.files).toEqual({ checked: expect.any(Number), missing: 0, corrupt: 0 });
     expect(report.files.checked).toBeGreaterThan(0);
     expect(JSON.stringify(report)).not.toMatch(/file is not a database|SQLITE/);
+  });
+});
+
+describe('hskc verify → hskc check', () => {
+  /** A stored file of a linked document, with the document's id and its node's code. */
+  function linkedStoredFile(dir: string) {
+    const db = new Database(path.join(dir, 'hskc.sqlite'), { readonly: true });
+    try {
+      const r = db
+        .prepare(
+          `SELECT d.id, d.sha256, n.code FROM document d JOIN document_link l ON l.document_id = d.id
+           JOIN node n ON n.id = l.node_id WHERE d.deleted_at IS NULL ORDER BY d.id, n.id LIMIT 1`,
+        )
+        .get() as { id: number; sha256: string; code: string };
+      return {
+        documentId: r.id,
+        code: r.code,
+        file: path.join(dir, 'files', r.sha256.slice(0, 2), r.sha256.slice(2)),
+      };
+    } finally {
+      db.close();
+    }
+  }
+  type Report = {
+    problems: {
+      rule: string;
+      code: string | null;
+      nodeId: number | null;
+      documentId?: number;
+      message: string;
+    }[];
+  };
+  const corruptIn = async (dir: string) =>
+    (JSON.parse((await runCli('check', dir, '--json')).out) as Report).problems.filter(
+      (p) => p.rule === 'evidence.file_corrupt',
+    );
+
+  it('a file changed in the store is recorded by verify and named by check with its node', async () => {
+    const dir = ws('verify-check');
+    expect((await runCli('demo', dir)).code).toBe(0);
+    const { documentId, code, file } = linkedStoredFile(dir);
+    const original = readFileSync(file);
+    writeFileSync(file, Buffer.concat([original, Buffer.from('%% sửa tay')]));
+    expect(await corruptIn(dir)).toEqual([]); // nothing recorded yet
+
+    const v = await runCli('verify', dir, '--json');
+    expect(v.code).toBe(1);
+    expect(JSON.parse(v.out)).toMatchObject({ files: { corrupt: 1 }, saved: true });
+    const found = await corruptIn(dir);
+    // One error per node linking the document, each naming the node first, then the document.
+    expect(found.every((p) => p.documentId === documentId && p.nodeId !== null)).toBe(true);
+    const own = found.find((p) => p.code === code)!;
+    expect(own).toMatchObject({ code, documentId, nodeId: expect.any(Number) });
+    expect(own.message).toMatch(new RegExp(`^${code.replace(/\./g, '\\.')} “`));
+    expect(own.message).toMatch(/tệp của tài liệu .+ bị hỏng hoặc đã bị thay đổi/);
+    expect((await runCli('check', dir)).out).toMatch(/^LỖI: .*bị hỏng hoặc đã bị thay đổi/m);
+
+    // Put back: the next verify clears it.
+    writeFileSync(file, original);
+    const again = await runCli('verify', dir);
+    expect(again.code).toBe(0);
+    expect(again.out).not.toMatch(/Lưu ý/);
+    expect(await corruptIn(dir)).toEqual([]);
+  });
+
+  it('while the app holds the workspace it checks read-only and says nothing was saved', async () => {
+    const dir = ws('verify-locked');
+    expect((await runCli('demo', dir)).code).toBe(0);
+    const { file } = linkedStoredFile(dir);
+    writeFileSync(file, 'hỏng');
+    const app = openWorkspace(dir); // holds hskc.lock, as the open app does
+    try {
+      const text = await runCli('verify', dir);
+      expect(text.code).toBe(1);
+      expect(text.err).toBe('');
+      const lines = text.out.trim().split('\n');
+      expect(lines.filter((l) => /Lưu ý/.test(l))).toEqual([
+        expect.stringMatching(/^Lưu ý: hồ sơ đang được mở .* kết quả kiểm tra không được lưu/),
+      ]);
+      expect(text.out).toMatch(/^ {2}Hỏng: tài liệu #\d+/m);
+      const json = JSON.parse((await runCli('verify', dir, '--json')).out);
+      expect(json).toMatchObject({ saved: false, files: { corrupt: 1 } });
+      expect(await corruptIn(dir)).toEqual([]);
+    } finally {
+      app.close();
+    }
+    expect(JSON.parse((await runCli('verify', dir, '--json')).out).saved).toBe(true);
+    expect((await corruptIn(dir)).length).toBeGreaterThan(0);
   });
 });

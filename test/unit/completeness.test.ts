@@ -395,6 +395,30 @@ describe('checkCompleteness: warnings', () => {
     ).toHaveLength(1); // a report (BC) from December of last year
   });
 
+  it('a document without a type whose subject starts with “Kế hoạch” counts as a plan', () => {
+    const untyped = (subject: string | null, issuedOn = '2023-12-20'): Patch =>
+      setDoc(1, { docType: null, subject, issuedOn });
+    expect(
+      byRule(run(untyped('Kế hoạch cải cách hành chính năm 2024')), 'document.outside_year'),
+    ).toEqual([]);
+    // Case, spacing and decomposed diacritics do not matter.
+    expect(
+      byRule(run(untyped('  KẾ HOẠCH CCHC năm 2024'.normalize('NFD'))), 'document.outside_year'),
+    ).toEqual([]);
+    // Not a plan: another subject, no subject, or a typed report that mentions a plan.
+    for (const patch of [
+      untyped('Về việc ban hành kế hoạch cải cách hành chính năm 2024'),
+      untyped('Kế hoạchxyz'),
+      untyped(null),
+      setDoc(1, { docType: 'BC', subject: 'Kế hoạch cải cách hành chính', issuedOn: '2023-12-20' }),
+    ])
+      expect(byRule(run(patch), 'document.outside_year')).toHaveLength(1);
+    // Still only December of N−1.
+    expect(
+      byRule(run(untyped('Kế hoạch CCHC năm 2024', '2023-11-20')), 'document.outside_year'),
+    ).toHaveLength(1);
+  });
+
   it('a draft document', () => {
     const r = run(setDoc(2, { draft: true }));
     const [w] = byRule(r, 'document.draft');
@@ -431,6 +455,39 @@ describe('checkCompleteness: warnings', () => {
     );
   });
 
+  it('a bonus item below its maximum needs a giải trình too; a penalty item does not', () => {
+    const extra: Patch = (i) => {
+      i.nodes.push(
+        node(5, null, '5', 'Điểm thưởng, điểm trừ', null, { kind: 'bonus', leadOfficeId: 1 }),
+        node(51, 5, '5.1', 'Sáng kiến CCHC được công nhận', '2', {
+          kind: 'bonus',
+          leadOfficeId: 1,
+        }),
+        node(52, 5, '5.2', 'Để xảy ra sai phạm', '-1', { kind: 'penalty', leadOfficeId: 1 }),
+      );
+      i.scores.push(score(51, '1'), score(52, '0'));
+      i.links.push(link(51, 1));
+    };
+    const r = run(extra);
+    const found = byRule(r, 'score.missing_explanation');
+    expect(found.map((x) => x.nodeId)).toEqual([51]);
+    expect(found[0]!.message).toBe(
+      '5.1 “Sáng kiến CCHC được công nhận”: chấm 1/2 điểm nhưng chưa có giải trình vì sao chưa đạt điểm tối đa.',
+    );
+    // Explained, or at the maximum: nothing. A penalty at 0 is the best score: nothing.
+    expect(
+      byRule(
+        run(extra, setScore(51, { explanation: 'Một sáng kiến cấp huyện' })),
+        'score.missing_explanation',
+      ),
+    ).toEqual([]);
+    expect(
+      byRule(run(extra, setScore(51, { selfScore: p('2') })), 'score.missing_explanation'),
+    ).toEqual([]);
+    const penalty = run(extra, setScore(52, { selfScore: p('-1') }));
+    expect(byRule(penalty, 'score.missing_explanation').map((x) => x.nodeId)).toEqual([51]);
+  });
+
   it('a leaf past its deadline and not complete', () => {
     const r = run(setNode(112, { deadline: '2024-05-31' }), setDoc(2, { draft: true }));
     const [w] = byRule(r, 'node.overdue');
@@ -463,11 +520,27 @@ describe('checkCompleteness: infos', () => {
   it('a scan without text', () => {
     const r = run(setDoc(1, { isScan: true }));
     const [i] = byRule(r, 'document.scan_without_text');
-    expect(i).toMatchObject({ severity: 'info', nodeId: null, code: null, documentId: 1 });
+    // On its (only) linked node, so the dashboard can jump there.
+    expect(i).toMatchObject({ severity: 'info', nodeId: 111, code: '1.1.1', documentId: 1 });
     expect(i!.message).toBe(
-      'Tài liệu số 154/KH-UBND là bản quét chưa có lớp chữ, không tìm kiếm hay sao chép được nội dung.',
+      'Tài liệu số 154/KH-UBND (gắn vào tiêu chí 1.1.1) là bản quét chưa có lớp chữ, không tìm kiếm hay sao chép được nội dung.',
     );
     expect(r.nodeStatus.get(111)).toBe('complete'); // infos do not change a status
+    // Counted once, with the area and office of that node.
+    expect(r.summary.infos).toBe(1);
+    expect(r.byArea.find((a) => a.code === '1')!.infos).toBe(1);
+    expect(r.byOffice.find((o) => o.officeId === 1)!.infos).toBe(1);
+  });
+
+  it('a scan linked to several nodes sits on the first of them in tree order and names them all', () => {
+    // Links listed out of tree order: 1.1.2 first, then 1.1.1.
+    const r = run(setDoc(2, { isScan: true }), (x) => x.links.push(link(111, 2)));
+    const [i] = byRule(r, 'document.scan_without_text');
+    expect(i).toMatchObject({ nodeId: 111, code: '1.1.1', documentId: 2 });
+    expect(i!.message).toBe(
+      'Tài liệu số 420/BC-UBND (gắn vào các tiêu chí 1.1.1 và 1.1.2) là bản quét chưa có lớp chữ, không tìm kiếm hay sao chép được nội dung.',
+    );
+    expect(byRule(r, 'document.scan_without_text')).toHaveLength(1);
   });
 
   it('a document linked to many nodes', () => {
@@ -482,8 +555,10 @@ describe('checkCompleteness: infos', () => {
     };
     const r = run(many);
     const [i] = byRule(r, 'document.many_links');
-    expect(i).toMatchObject({ severity: 'info', documentId: 1 });
-    expect(i!.message).toContain('số 154/KH-UBND được gắn vào 5 tiêu chí');
+    expect(i).toMatchObject({ severity: 'info', documentId: 1, nodeId: 111, code: '1.1.1' });
+    expect(i!.message).toBe(
+      'Tài liệu số 154/KH-UBND được gắn vào 5 tiêu chí (1.1.1, 1.1.3, 1.1.4, 1.1.5 và 1.1.6), nên kiểm tra lại có gắn nhầm tiêu chí nào không.',
+    );
     // Below the default threshold of 5, and a custom threshold.
     expect(byRule(run(many, unlink(123)), 'document.many_links')).toEqual([]);
     expect(
@@ -494,6 +569,20 @@ describe('checkCompleteness: infos', () => {
     ).toHaveLength(2);
   });
 
+  it('names at most ten linked codes and counts the rest', () => {
+    const r = run((i) => {
+      for (let k = 0; k < 12; k++) {
+        i.nodes.push(node(130 + k, 11, `1.1.${3 + k}`, `Nội dung ${k}`, '0,25'));
+        i.links.push(link(130 + k, 2));
+      }
+    });
+    const [i] = byRule(r, 'document.many_links');
+    expect(i).toMatchObject({ nodeId: 112, code: '1.1.2', documentId: 2 });
+    expect(i!.message).toBe(
+      'Tài liệu số 420/BC-UBND được gắn vào 13 tiêu chí (1.1.2, 1.1.3, 1.1.4, 1.1.5, 1.1.6, 1.1.7, 1.1.8, 1.1.9, 1.1.10, 1.1.11 và 3 tiêu chí khác), nên kiểm tra lại có gắn nhầm tiêu chí nào không.',
+    );
+  });
+
   it('documents linked to nothing', () => {
     const r = run((i) => {
       i.documents.push(
@@ -502,7 +591,7 @@ describe('checkCompleteness: infos', () => {
       i.links.push(link(999, 3)); // a link to a node that no longer exists does not count
     });
     const [i] = byRule(r, 'document.unlinked');
-    expect(i).toMatchObject({ severity: 'info', documentId: 3, nodeId: null });
+    expect(i).toMatchObject({ severity: 'info', documentId: 3, nodeId: null, code: null });
     expect(i!.message).toBe(
       'Tài liệu “anh-chup-cong-thong-tin.png” chưa được gắn vào tiêu chí nào.',
     );
@@ -628,8 +717,10 @@ describe('checkCompleteness: statuses and totals', () => {
     for (const x of r.problems) {
       expect(x.message).toMatch(/[ạảãàáâầấậẩẫăằắặẳẵđêềếệểễôồốộổỗơờớợởỡưừứựửữ]/);
       expect(x.message).not.toMatch(/\d\.\d+ điểm|\d{4}-\d{2}-\d{2}/); // comma points, dd/mm/yyyy
-      if (x.nodeId !== null) expect(x.message.startsWith(`${x.code} “`)).toBe(true);
-      else expect(x.message).toMatch(/^Tài liệu (số |“)/);
+      // Problems about a document as such name it first, then the nodes it is linked to.
+      if (x.rule.startsWith('document.') && x.severity === 'info')
+        expect(x.message).toMatch(/^Tài liệu (số |“)/);
+      else expect(x.message.startsWith(`${x.code} “`)).toBe(true);
     }
   });
 });

@@ -26,6 +26,7 @@ export function scoringCommands({ command, run }: CliKit): void {
     .option('--reason <lý do>', 'Lý do không chấm (bắt buộc với "na")')
     .option('--note <giải trình>', 'Giải trình điểm')
     .option('--appraised <điểm>', 'Điểm thẩm định (khi có kết quả)')
+    .option('--last-year <điểm>', 'Điểm năm trước của tiêu chí, để so sánh')
     .option('--assessment <id>', 'Số của kỳ đánh giá (mặc định: năm gần nhất)')
     .action(
       run(
@@ -33,7 +34,13 @@ export function scoringCommands({ command, run }: CliKit): void {
           dir: string,
           code: string,
           value: string,
-          o: { reason?: string; note?: string; appraised?: string; assessment?: string },
+          o: {
+            reason?: string;
+            note?: string;
+            appraised?: string;
+            lastYear?: string;
+            assessment?: string;
+          },
         ) =>
           withCore(dir, false, async (core) => {
             const tree = await call(
@@ -52,6 +59,9 @@ export function scoringCommands({ command, run }: CliKit): void {
               ...(o.appraised !== undefined
                 ? { appraised: points(o.appraised, 'Điểm thẩm định') }
                 : {}),
+              ...(o.lastYear !== undefined
+                ? { lastYear: points(o.lastYear, 'Điểm năm trước') }
+                : {}),
             });
             // A deduction reads "-1 điểm (trừ tối đa 1 điểm)", not "-1/1".
             const shown = s.notApplicable
@@ -65,10 +75,75 @@ export function scoringCommands({ command, run }: CliKit): void {
                 ...s,
                 selfScore: s.selfScore === null ? null : s.selfScore / 100,
                 appraised: s.appraised === null ? null : s.appraised / 100,
+                lastYear: s.lastYear === null ? null : s.lastYear / 100,
               },
-              text: `Đã chấm ${shownCode} ${node.title}: ${shown}.`,
+              text: `Đã chấm ${shownCode} ${node.title}: ${shown}${s.lastYear === null ? '' : ` (năm trước: ${formatPoints(s.lastYear)} điểm)`}.`,
             };
           }),
+      ),
+    );
+
+  command(
+    'copy-last-year <dir>',
+    'Chép điểm năm trước từ kỳ đánh giá trước (điểm thẩm định, chưa có thì điểm tự đánh giá), khớp theo mã tiêu chí',
+  )
+    .option('--from <id>', 'Số của kỳ đánh giá để chép (mặc định: kỳ gần nhất trước năm đánh giá)')
+    .option('--assessment <id>', 'Số của kỳ đánh giá nhận điểm (mặc định: năm gần nhất)')
+    .action(
+      run(async (dir: string, o: { from?: string; assessment?: string }) =>
+        withCore(dir, false, async (core) => {
+          const info = await call(core, 'workspace.info', {});
+          const byId = (id: string, what: string) => {
+            const a = info.assessments.find((x) => x.id === Number(id));
+            if (!a)
+              throw new CliError({
+                code: 'NOT_FOUND',
+                message: `Không có kỳ đánh giá số ${id} (${what}). Các kỳ trong hồ sơ: ${info.assessments.map((x) => `số ${x.id} năm ${x.year}`).join(', ')}.`,
+              });
+            return a;
+          };
+          const target = o.assessment
+            ? byId(o.assessment, 'nhận điểm')
+            : info.assessments.find((x) => x.id === info.currentAssessmentId);
+          if (!target)
+            throw new CliError({
+              code: 'NOT_FOUND',
+              message: 'Hồ sơ chưa có kỳ đánh giá nào.',
+            });
+          // The latest assessment of an earlier year (newest id first among equals).
+          const source = o.from
+            ? byId(o.from, 'để chép')
+            : info.assessments
+                .filter((x) => x.year < target.year)
+                .sort((a, b) => b.year - a.year || b.id - a.id)[0];
+          if (!source)
+            throw new CliError({
+              code: 'NOT_FOUND',
+              message: `Hồ sơ chưa có kỳ đánh giá nào trước năm ${target.year} để chép điểm năm trước. Hãy chỉ rõ kỳ cần chép bằng --from <số>, hoặc nhập từng điểm: hskc score <thư mục> <mã> <điểm> --last-year <điểm>.`,
+            });
+          if (source.id === target.id)
+            throw new CliError({
+              code: 'INVALID_INPUT',
+              message: `Kỳ đánh giá để chép phải khác kỳ nhận điểm (số ${target.id} năm ${target.year}).`,
+            });
+          const r = await call(core, 'score.copyLastYear', {
+            assessmentId: target.id,
+            fromAssessmentId: source.id,
+          });
+          return {
+            json: {
+              assessmentId: target.id,
+              year: target.year,
+              fromAssessmentId: source.id,
+              fromYear: source.year,
+              matched: r.matched,
+            },
+            text:
+              r.matched === 0
+                ? `Không có điểm nào để chép: kỳ đánh giá năm ${source.year} chưa có tiêu chí nào được chấm trùng mã với năm ${target.year}.`
+                : `Đã chép điểm năm ${source.year} vào cột “năm trước” của ${r.matched} tiêu chí năm ${target.year} (điểm thẩm định, chưa có thì điểm tự đánh giá).`,
+          };
+        }),
       ),
     );
 

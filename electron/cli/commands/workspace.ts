@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Option } from 'commander';
 import type { UnitLevel, VerifyReport } from '../../../shared/models';
@@ -7,7 +8,7 @@ import { describeZodError } from '../../core/validation';
 import { api } from '../../../shared/api';
 import { CoreError } from '../../core/errors';
 import { verifyStoreOnly, verifyWorkspace, type FileProblem } from '../../core/verify';
-import { openWorkspace, type Workspace } from '../../core/workspace';
+import { DB_FILE, openWorkspace, type Workspace } from '../../core/workspace';
 import { formatPoints } from '../../../shared/points';
 import { CliError, table } from '../output';
 import { call, withCore, type CliKit } from '../program';
@@ -141,7 +142,7 @@ export function workspaceCommands({ command, run }: CliKit): void {
   command('verify <dir>', 'Kiểm tra cơ sở dữ liệu và băm lại mọi tệp đã lưu').action(
     run(async (dir: string) => {
       const problems: FileProblem[] = [];
-      const r = await verifyFolder(path.resolve(dir), problems);
+      const { report: r, saved, notSaved } = await verifyFolder(path.resolve(dir), problems);
       const named = (p: FileProblem) =>
         p.documents.length
           ? p.documents.map((d) => `tài liệu #${d.id} “${d.name}”`).join(', ')
@@ -157,12 +158,15 @@ export function workspaceCommands({ command, run }: CliKit): void {
             sha256: p.sha256,
             documents: p.documents,
           })),
+          // Whether the statuses were recorded for `hskc check` (false: e.g. the app held the lock).
+          saved,
         },
         text: [
           `Cơ sở dữ liệu: ${r.database === 'ok' ? 'tốt' : r.database}`,
           `Tệp: đã kiểm tra ${r.files.checked}, thiếu ${r.files.missing}, hỏng ${r.files.corrupt}`,
           ...problems.map((p) => `  ${p.status === 'missing' ? 'Thiếu' : 'Hỏng'}: ${named(p)}`),
           r.ok ? 'Kết quả: hồ sơ toàn vẹn.' : 'Kết quả: hồ sơ CÓ LỖI.',
+          ...(notSaved ? [notSaved] : []),
         ].join('\n'),
         exitCode: r.ok ? 0 : 1,
       };
@@ -172,32 +176,80 @@ export function workspaceCommands({ command, run }: CliKit): void {
 
 const noContext = { signal: new AbortController().signal, progress: () => {} };
 
+const NOT_SAVED = {
+  locked:
+    'Lưu ý: hồ sơ đang được mở ở cửa sổ khác (hoặc một lệnh hskc khác) nên kết quả kiểm tra không được lưu; “hskc check” chỉ báo tệp hỏng sau khi chạy lại lệnh này lúc hồ sơ đã đóng.',
+  readOnly:
+    'Lưu ý: không ghi được vào thư mục hồ sơ nên kết quả kiểm tra không được lưu; “hskc check” sẽ chưa báo các tệp hỏng.',
+};
+
 /**
- * Verifies read-only, beside the contract's workspace.verify: a database that cannot be read
- * is a finding (`database` names it) rather than an error, and the failed files are named.
+ * Opens the workspace to record what it finds (file_status, read by the completeness check),
+ * through the same core code as the contract's workspace.verify. When the app or another
+ * command holds the write lock, or the folder cannot be written, it still checks, read-only,
+ * and says in one line that nothing was recorded.
  */
-async function verifyFolder(dir: string, problems: FileProblem[]): Promise<VerifyReport> {
-  let ws: Workspace;
+function openForVerify(dir: string): { ws: Workspace; notSaved: string | null } {
+  let notSaved = NOT_SAVED.readOnly;
+  if (existsSync(path.join(dir, DB_FILE))) {
+    try {
+      return { ws: openWorkspace(dir), notSaved: null };
+    } catch (e) {
+      if (!canFallBack(e)) throw e;
+      if (e instanceof CoreError && e.code === 'WORKSPACE_LOCKED') notSaved = NOT_SAVED.locked;
+    }
+  }
+  return { ws: openWorkspace(dir, { readOnly: true }), notSaved };
+}
+
+/** Failures of the writable open that a read-only open may get past. */
+function canFallBack(e: unknown): boolean {
+  if (e instanceof CoreError) return e.code === 'WORKSPACE_LOCKED' || e.code === 'DB_CORRUPT';
+  const code = (e as { code?: string }).code ?? '';
+  return ['EACCES', 'EPERM', 'EROFS', 'EBUSY'].includes(code) || code.startsWith('SQLITE_');
+}
+
+/**
+ * Verifies beside the contract's workspace.verify: a database that cannot be read is a finding
+ * (`database` names it) rather than an error, and the failed files are named. `notSaved` is the
+ * line to print when the statuses could not be recorded (null when they were, or when the
+ * database could not be read at all).
+ */
+async function verifyFolder(
+  dir: string,
+  problems: FileProblem[],
+): Promise<{ report: VerifyReport; saved: boolean; notSaved: string | null }> {
+  let opened: ReturnType<typeof openForVerify>;
   try {
-    ws = openWorkspace(dir, { readOnly: true });
+    opened = openForVerify(dir);
   } catch (e) {
     if (e instanceof CoreError && e.code === 'DB_CORRUPT') {
-      return verifyStoreOnly(dir, e.message, noContext, { problems });
+      return {
+        report: await verifyStoreOnly(dir, e.message, noContext, { problems }),
+        saved: false,
+        notSaved: null,
+      };
     }
     throw new CliError(toApiError(e));
   }
+  const { ws, notSaved } = opened;
   try {
-    return await verifyWorkspace(ws, noContext, { problems });
+    const report = await verifyWorkspace(ws, noContext, { problems });
+    return { report, saved: !ws.readOnly, notSaved };
   } catch (e) {
     const code = (e as { code?: string }).code;
     if (code !== 'SQLITE_CORRUPT' && code !== 'SQLITE_NOTADB') throw new CliError(toApiError(e));
     problems.length = 0;
-    return verifyStoreOnly(
-      dir,
-      'Tệp cơ sở dữ liệu của hồ sơ bị hỏng hoặc không phải là cơ sở dữ liệu.',
-      noContext,
-      { problems },
-    );
+    return {
+      report: await verifyStoreOnly(
+        dir,
+        'Tệp cơ sở dữ liệu của hồ sơ bị hỏng hoặc không phải là cơ sở dữ liệu.',
+        noContext,
+        { problems },
+      ),
+      saved: false,
+      notSaved: null,
+    };
   } finally {
     ws.close();
   }

@@ -1,5 +1,15 @@
 import ExcelJS from 'exceljs';
 import type { GapAnalysis } from '../../../shared/contract/scoring';
+import { gapAreaFigures, gapTotals } from '../../../shared/gap-view';
+import type { Hundredths } from '../../../shared/points';
+
+/**
+ * Number format for a point value: "10" for whole points, "9,5" / "0,25" otherwise (Excel puts
+ * the reader's decimal comma). A single `0.##` would show whole numbers as "10.".
+ */
+export function pointsNumFmt(h: Hundredths): string {
+  return h % 100 === 0 ? '0' : h % 10 === 0 ? '0.0' : '0.00';
+}
 
 /** The gap analysis as a workbook an office can print: one row per area, its losing leaves below. */
 export async function gapWorkbook(gap: GapAnalysis, frameworkName: string): Promise<Uint8Array> {
@@ -44,38 +54,42 @@ export async function gapWorkbook(gap: GapAnalysis, frameworkName: string): Prom
   ];
   header.font = { ...font, bold: true };
   header.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
-  const num = (h: number | null) => (h === null ? null : h / 100);
-  const add = (r: GapAnalysis['areas'][number]['losers'][number], bold: boolean) => {
+  /** Points in columns C–G (hundredths; null leaves the cell empty), each with its format. */
+  const putPoints = (row: ExcelJS.Row, values: (Hundredths | null)[]) => {
+    values.forEach((h, k) => {
+      if (h === null) return;
+      const cell = row.getCell(3 + k);
+      cell.value = h / 100;
+      cell.numFmt = pointsNumFmt(h);
+    });
+  };
+  type Row = GapAnalysis['areas'][number]['losers'][number];
+  const add = (r: Row, lost: Hundredths, bold: boolean) => {
     const row = ws.addRow([
       r.code,
       r.title,
-      num(r.applicableMax),
-      num(r.selfScore),
-      num(r.appraised),
-      num(r.lastYear),
-      num(r.lost),
+      null,
+      null,
+      null,
+      null,
+      null,
       r.office ?? '',
       r.naReason ? `Không chấm: ${r.naReason}` : (r.explanation ?? ''),
     ]);
+    putPoints(row, [r.applicableMax, r.selfScore, r.appraised, r.lastYear, lost]);
     row.font = { ...font, bold };
     row.alignment = { wrapText: true, vertical: 'top' };
-    for (const col of [3, 4, 5, 6, 7]) row.getCell(col).numFmt = '0.##';
     if (!bold) row.outlineLevel = 1;
   };
+  // Lost points as the screen computes them (shared/gap-view.ts): an area loses what its
+  // scored sub-criteria lost; items not scored yet are not counted as lost.
   for (const area of gap.areas) {
-    add(area, true);
-    for (const l of area.losers) add(l, false);
+    add(area, gapAreaFigures(area).lost, true);
+    for (const l of area.losers) add(l, l.lost, false);
   }
   const t = gap.total;
-  const total = ws.addRow([
-    '',
-    'TỔNG',
-    num(t.applicableMax),
-    num(t.selfScore),
-    num(t.appraised),
-    num(t.lastYear),
-  ]);
+  const total = ws.addRow(['', 'TỔNG']);
+  putPoints(total, [t.applicableMax, t.selfScore, t.appraised, t.lastYear, gapTotals(gap).lost]);
   total.font = { ...font, bold: true };
-  for (const col of [3, 4, 5, 6]) total.getCell(col).numFmt = '0.##';
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }

@@ -134,9 +134,13 @@ function loadDocuments(
     .all(assessmentId) as Record<string, unknown>[];
   const documents = rows.map((r): CheckDocument => {
     const sha = r.sha256 as string;
-    const status = !existsSync(store.pathOf(sha))
+    // Missing is looked at now; corrupt is what the last verification recorded (re-hashing
+    // every file on each check would take minutes). A recorded 'missing' whose file is back is ok.
+    const status: CheckDocument['fileStatus'] = !existsSync(store.pathOf(sha))
       ? 'missing'
-      : ((r.verified as CheckDocument['fileStatus'] | null) ?? 'ok');
+      : r.verified === 'corrupt'
+        ? 'corrupt'
+        : 'ok';
     return {
       id: r.id as number,
       title: (r.subject as string | null) ?? (r.original_name as string),
@@ -150,7 +154,7 @@ function loadDocuments(
       encrypted: r.encrypted === 1,
       damaged: r.damaged === 1,
       sizeBytes: r.size as number,
-      fileStatus: status === 'missing' ? 'missing' : status,
+      fileStatus: status,
     };
   });
   return { documents, links };

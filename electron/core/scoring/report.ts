@@ -2,6 +2,7 @@ import type { CheckInput } from '../../../shared/check-model';
 import { checkCompleteness, type CompletenessResult } from '../../../shared/completeness';
 import type { CheckReport, GapAnalysis } from '../../../shared/contract/scoring';
 import { buildCheckTree } from '../../../shared/check-tree';
+import { gapAreaFigures } from '../../../shared/gap-view';
 
 const pts = (h: number) => h / 100;
 
@@ -87,12 +88,15 @@ export function gapAnalysis(
     const kids = tree.children.get(id);
     return kids ? kids.flatMap((k) => leavesUnder(k.id)) : [id];
   };
-  const areas = tree.roots.map((root) => ({
-    ...row(root.id),
-    losers: leavesUnder(root.id)
+  const areas = tree.roots.map((root) => {
+    const losers = leavesUnder(root.id)
       .map(row)
-      .filter((r) => r.lost > 0),
-  }));
+      .filter((r) => r.lost > 0);
+    // An area loses what its scored sub-criteria lost, as the screen shows it: items not
+    // scored yet are not "lost" (gap-view's unscoredByArea lists them apart).
+    const area = { ...row(root.id), losers };
+    return { ...area, lost: gapAreaFigures(area).lost };
+  });
   const s = result.summary;
   const sum = (f: (a: (typeof areas)[number]) => number | null) => {
     const vals = areas.map(f).filter((v): v is number => v !== null);

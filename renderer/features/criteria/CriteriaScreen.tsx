@@ -64,9 +64,16 @@ export function CriteriaScreen() {
       if (!status) return undefined;
       const roll = r.rollup.get(id);
       const points =
-        scored && roll && roll.max > 0
-          ? `${roll.scoredLeaves > 0 || roll.notApplicable ? formatPoints(roll.score) : '—'}/${formatPoints(roll.applicableMax)}`
-          : null;
+        scored && roll && roll.max > 0 ? (
+          roll.notApplicable ? (
+            // Not applicable: out of the maximum, so "0/0" would only puzzle.
+            <span className="pts-na" title={vi.tree.notApplicableHint}>
+              {vi.tree.notApplicable}
+            </span>
+          ) : (
+            `${roll.scoredLeaves > 0 ? formatPoints(roll.score) : '—'}/${formatPoints(roll.applicableMax)}`
+          )
+        ) : null;
       return { status, points };
     };
   }, [check.result, assessment?.scored]);

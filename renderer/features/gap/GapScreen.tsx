@@ -1,6 +1,16 @@
-import { DownloadOutlined } from '@ant-design/icons';
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, App as AntApp, Button, Empty, Table, Tooltip, Typography } from 'antd';
+import { DownloadOutlined, HistoryOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Empty,
+  Popconfirm,
+  Space,
+  Table,
+  Tooltip,
+  Typography,
+} from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo } from 'react';
 import type { GapAnalysis } from '../../../shared/contract/scoring';
@@ -63,8 +73,17 @@ export function GapScreen() {
 }
 
 function GapView({ gap, assessmentId }: { gap: GapAnalysis; assessmentId: number }) {
-  const { navigate } = useApp();
+  const { navigate, info, assessment } = useApp();
   const { message } = AntApp.useApp();
+  const queryClient = useQueryClient();
+  // The latest earlier year's assessment of the same index: its results are "last year" here.
+  const previous = useMemo(
+    () =>
+      info.assessments
+        .filter((a) => a.year < gap.year && (!assessment || a.indexKind === assessment.indexKind))
+        .sort((a, b) => b.year - a.year || b.id - a.id)[0] ?? null,
+    [info.assessments, gap.year, assessment],
+  );
   const check = useCheck(assessmentId);
   const { notApplicable, unscored } = useMemo(
     () =>
@@ -89,6 +108,17 @@ function GapView({ gap, assessmentId }: { gap: GapAnalysis; assessmentId: number
     onSuccess: (r) => {
       downloadBase64(r.fileName, r.base64, XLSX_MIME);
       void message.success(t.exported(r.fileName));
+    },
+    onError: (e) => void message.error(e.message),
+  });
+  const copyLastYear = useMutation({
+    mutationFn: (from: { id: number; year: number }) =>
+      call('score.copyLastYear', { assessmentId, fromAssessmentId: from.id }),
+    onSuccess: (r, from) => {
+      void queryClient.invalidateQueries({ queryKey: ['gap.analysis', assessmentId] });
+      void queryClient.invalidateQueries({ queryKey: ['check.input', assessmentId] });
+      if (r.matched > 0) void message.success(t.copied(r.matched, from.year));
+      else void message.warning(t.copied(0, from.year));
     },
     onError: (e) => void message.error(e.message),
   });
@@ -193,15 +223,42 @@ function GapView({ gap, assessmentId }: { gap: GapAnalysis; assessmentId: number
           </Typography.Title>
           <div className="dash-subtitle">{t.subtitle(gap.year)}</div>
         </div>
-        <Button
-          type="primary"
-          icon={<DownloadOutlined />}
-          loading={exportXlsx.isPending}
-          onClick={() => exportXlsx.mutate()}
-          data-testid="gap-export"
-        >
-          {t.exportXlsx}
-        </Button>
+        <Space wrap>
+          {previous ? (
+            <Popconfirm
+              title={t.copyConfirmTitle(previous.year)}
+              description={<div className="gap-confirm">{t.copyConfirm}</div>}
+              okText={t.copyOk}
+              cancelText={t.copyCancel}
+              onConfirm={() => copyLastYear.mutate(previous)}
+            >
+              <Button
+                icon={<HistoryOutlined />}
+                loading={copyLastYear.isPending}
+                data-testid="gap-copy-last-year"
+              >
+                {t.copyLastYear}
+              </Button>
+            </Popconfirm>
+          ) : (
+            <Button
+              icon={<HistoryOutlined />}
+              onClick={() => void message.info(t.noPrevious)}
+              data-testid="gap-copy-last-year"
+            >
+              {t.copyLastYear}
+            </Button>
+          )}
+          <Button
+            type="primary"
+            icon={<DownloadOutlined />}
+            loading={exportXlsx.isPending}
+            onClick={() => exportXlsx.mutate()}
+            data-testid="gap-export"
+          >
+            {t.exportXlsx}
+          </Button>
+        </Space>
       </div>
 
       {!hasScores && <Alert type="warning" showIcon className="dash-note" message={t.noScores} />}

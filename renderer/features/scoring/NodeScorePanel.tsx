@@ -36,6 +36,9 @@ function ScoreForm({ node, assessmentId }: { node: NodeDetail; assessmentId: num
   const [appraisedText, setAppraisedText] = useState(() =>
     stored?.appraised == null ? '' : formatPoints(stored.appraised),
   );
+  const [lastYearText, setLastYearText] = useState(() =>
+    stored?.lastYear == null ? '' : formatPoints(stored.lastYear),
+  );
   const [reason, setReason] = useState(stored?.naReason ?? '');
   const [explanation, setExplanation] = useState(stored?.explanation ?? '');
   const [error, setError] = useState<string | null>(null);
@@ -44,6 +47,9 @@ function ScoreForm({ node, assessmentId }: { node: NodeDetail; assessmentId: num
 
   const rollup = result?.rollup.get(node.id);
   const checkNode = input?.nodes.find((n) => n.id === node.id);
+  // The effective kind the check computed from the tree: a 'self' row under a penalty, bonus or
+  // survey group scores as that group does, exactly as the core validates it.
+  const kind = rollup?.kind ?? checkNode?.kind ?? node.kind;
   const applyLocally = (patch: Partial<NodeScore>) => {
     queryClient.setQueryData<CheckData>(key, (old) => {
       if (!old) return old;
@@ -86,7 +92,7 @@ function ScoreForm({ node, assessmentId }: { node: NodeDetail; assessmentId: num
     if (text.trim() === '') return null;
     try {
       const h = parsePoints(text);
-      const problem = checkNode ? validateScore(checkNode, h) : null;
+      const problem = checkNode ? validateScore(checkNode, h, kind) : null;
       if (problem) {
         setError(`${what}: ${problem}`);
         return undefined;
@@ -129,14 +135,20 @@ function ScoreForm({ node, assessmentId }: { node: NodeDetail; assessmentId: num
         </Typography.Text>
       }
     >
-      {node.kind === 'survey' && (
+      {kind === 'survey' && (
         <Alert type="info" showIcon message={t.survey} style={{ marginBottom: 12 }} />
       )}
       <Form layout="vertical" component="div">
         <Space wrap align="start">
           <Form.Item
             label={t.self}
-            help={node.maxPoints !== null ? t.max(formatPoints(node.maxPoints)) : undefined}
+            extra={
+              node.maxPoints === null
+                ? undefined
+                : kind === 'penalty'
+                  ? t.maxPenalty(formatPoints(Math.abs(node.maxPoints)))
+                  : t.max(formatPoints(node.maxPoints))
+            }
           >
             {node.scoringOptions.length > 0 ? (
               <Select
@@ -152,8 +164,12 @@ function ScoreForm({ node, assessmentId }: { node: NodeDetail; assessmentId: num
                   save({ selfScore: v ?? null }, 0);
                 }}
                 options={node.scoringOptions.map((o) => ({
-                  value: o.points,
-                  label: t.optionLabel(o.label, formatPoints(o.points)),
+                  // A penalty level may be stored as a positive deduction; it is scored negative.
+                  value: kind === 'penalty' ? -Math.abs(o.points) : o.points,
+                  label: t.optionLabel(
+                    o.label,
+                    formatPoints(kind === 'penalty' ? -Math.abs(o.points) : o.points),
+                  ),
                 }))}
               />
             ) : (
@@ -172,7 +188,7 @@ function ScoreForm({ node, assessmentId }: { node: NodeDetail; assessmentId: num
               />
             )}
           </Form.Item>
-          <Form.Item label={t.appraised} help={t.appraisedHint}>
+          <Form.Item label={t.appraised} extra={t.appraisedHint}>
             <Input
               data-testid="appraised-input"
               style={{ width: 140 }}
@@ -185,11 +201,19 @@ function ScoreForm({ node, assessmentId }: { node: NodeDetail; assessmentId: num
               }}
             />
           </Form.Item>
-          {stored?.lastYear != null && (
-            <Form.Item label={t.lastYear}>
-              <Typography.Text>{formatPoints(stored.lastYear)}</Typography.Text>
-            </Form.Item>
-          )}
+          <Form.Item label={t.lastYear} extra={t.lastYearHint}>
+            <Input
+              data-testid="last-year-input"
+              style={{ width: 140 }}
+              value={lastYearText}
+              onChange={(e) => {
+                setLastYearText(e.target.value);
+                setError(null);
+                const h = points(e.target.value, t.lastYear);
+                if (h !== undefined) save({ lastYear: h });
+              }}
+            />
+          </Form.Item>
         </Space>
         {node.mayBeNotApplicable && (
           <Form.Item>

@@ -5,13 +5,14 @@ import {
   MinusCircleOutlined,
   StopOutlined,
 } from '@ant-design/icons';
+import type { ReactNode } from 'react';
 import type { NodeStatus } from '../../../shared/completeness';
 import { vi } from '../../i18n/vi';
 
 export interface RowStatus {
   status: NodeStatus;
-  /** "0,5/1" when scored, "—/1" when not; null for unscored trackers. */
-  points: string | null;
+  /** "0,5/1" when scored, "—/1" when not, "không chấm" when not applicable; null for trackers. */
+  points: ReactNode;
 }
 
 const ICONS: Record<NodeStatus, { icon: typeof CheckCircleFilled; color: string }> = {

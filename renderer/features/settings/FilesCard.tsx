@@ -1,10 +1,26 @@
-import { Alert, Button, Card, Col, Form, Input, InputNumber, Row, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
+import { SafetyCertificateOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Form,
+  Input,
+  InputNumber,
+  Progress,
+  Row,
+  Typography,
+} from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { VerifyReport } from '../../../shared/models';
 import type { Settings } from '../../../shared/settings';
-import { call } from '../../api';
+import { call, CallError } from '../../api';
+import { useApp } from '../../app/context';
 import { QueryState } from '../../components/QueryState';
 import { vi } from '../../i18n/vi';
 import { useCoreAction } from '../criteria/useCoreAction';
+import { followJob } from '../evidence/jobs';
 import { useSettings } from './queries';
 
 const t = vi.settings;
@@ -16,6 +32,7 @@ export function FilesCard() {
     <Card title={t.files} className="settings-card" data-testid="files-card">
       <Typography.Paragraph type="secondary">{t.filesHelp}</Typography.Paragraph>
       <QueryState query={settings}>{(s) => <FilesForm settings={s} />}</QueryState>
+      <VerifyFiles />
     </Card>
   );
 }
@@ -93,5 +110,114 @@ function LibreOfficeStatus() {
       title={libreOffice ? t.libreOfficeFound(libreOffice) : t.libreOfficeNone}
       description={configuredMissing ? t.libreOfficeMissing : undefined}
     />
+  );
+}
+
+interface Verified {
+  report: VerifyReport;
+  /** Documents whose file failed, by name, as the completeness check now reports them. */
+  bad: { id: number; title: string; status: 'missing' | 'corrupt' }[];
+}
+
+/**
+ * "Kiểm tra tệp": re-hashes every stored file so a damaged or vanished one shows up in the
+ * completeness check (and here, by name) before the dossier is exported, not after.
+ */
+function VerifyFiles() {
+  const { assessment } = useApp();
+  const queryClient = useQueryClient();
+  const [running, setRunning] = useState<{ done: number; total: number } | null>(null);
+  const [result, setResult] = useState<Verified | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const run = async () => {
+    const jobId = `verify-${Date.now().toString(36)}`;
+    setError(null);
+    setResult(null);
+    setRunning({ done: 0, total: 0 });
+    const stop = followJob(jobId, (p) => setRunning({ done: p.done, total: p.total }));
+    try {
+      const report = await call('workspace.verify', {}, { jobId });
+      let bad: Verified['bad'] = [];
+      if (report.files.corrupt + report.files.missing > 0) {
+        const input = await call('check.input', assessment ? { assessmentId: assessment.id } : {});
+        bad = input.documents
+          .filter((d) => d.fileStatus !== 'ok')
+          .map((d) => ({
+            id: d.id,
+            title: d.title,
+            status: d.fileStatus as 'missing' | 'corrupt',
+          }));
+      }
+      setResult({ report, bad });
+      // The check, the library and the dashboard read the remembered file status: refresh them.
+      void queryClient.invalidateQueries();
+    } catch (e) {
+      setError(e instanceof CallError ? e.message : String(e));
+    } finally {
+      stop();
+      setRunning(null);
+    }
+  };
+
+  const files = result?.report.files;
+  const damaged = files ? files.corrupt + files.missing : 0;
+  return (
+    <div className="files-verify" data-testid="files-verify">
+      <Typography.Paragraph type="secondary">{t.verifyHelp}</Typography.Paragraph>
+      <Button
+        icon={<SafetyCertificateOutlined />}
+        loading={running !== null}
+        onClick={() => void run()}
+        data-testid="files-verify-run"
+      >
+        {t.verify}
+      </Button>
+      {running && (
+        <div className="files-verify-status" data-testid="files-verify-progress">
+          <Progress
+            percent={running.total ? Math.floor((running.done / running.total) * 100) : 0}
+            status="active"
+            size="small"
+          />
+          <Typography.Text type="secondary">
+            {t.verifying(running.done, running.total)}
+          </Typography.Text>
+        </div>
+      )}
+      {error && <Alert className="files-verify-status" type="error" showIcon title={error} />}
+      {result && files && (
+        <Alert
+          className="files-verify-status"
+          data-testid="files-verify-result"
+          showIcon
+          type={damaged > 0 || result.report.database !== 'ok' ? 'error' : 'success'}
+          title={
+            damaged > 0
+              ? t.verifyProblems(files.checked, files.corrupt, files.missing)
+              : t.verifyAllOk(files.checked)
+          }
+          description={
+            damaged > 0 || result.report.database !== 'ok' ? (
+              <>
+                {result.report.database !== 'ok' && (
+                  <div>{t.verifyDatabase(result.report.database)}</div>
+                )}
+                {result.bad.length > 0 && (
+                  <ul className="files-verify-list">
+                    {result.bad.map((d) => (
+                      <li key={d.id}>
+                        {d.status === 'corrupt' ? t.verifyCorrupt : t.verifyMissing}: {d.title}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                {damaged > 0 && <div>{t.verifyFix}</div>}
+              </>
+            ) : undefined
+          }
+        />
+      )}
+    </div>
   );
 }
