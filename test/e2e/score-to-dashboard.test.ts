@@ -91,6 +91,8 @@ describe.skipIf(!hasChromium)('from a typed score to the dashboard and back', ()
     expect(leaf.kind).toBe('self');
 
     await openNode('Để xảy ra sai phạm trong giải quyết TTHC', '10.1');
+    // The details say what it scores as, not the kind stored on the row.
+    await expect.poll(() => text('node-kind')).toBe('Điểm trừ');
     const input = page.getByTestId('score-input');
     await input.click();
     await input.pressSequentially('-0,5', { delay: 40 });
@@ -117,6 +119,7 @@ describe.skipIf(!hasChromium)('from a typed score to the dashboard and back', ()
     await core('criteria.updateNode', { nodeId: id('9.1'), patch: { kind: 'self' } });
     await openNode('Tiếp cận dịch vụ hành chính công', '9.1');
     await page.getByText(/Điểm lấy từ kết quả điều tra xã hội học/).waitFor();
+    expect(await text('node-kind')).toMatch(/^Điều tra xã hội học/);
   });
 
   it('shows "không chấm" in the tree instead of 0/0', async () => {

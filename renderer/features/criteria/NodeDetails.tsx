@@ -13,6 +13,7 @@ import { useApp } from '../../app/context';
 import { NodeEvidence } from '../evidence/NodeEvidence';
 import { NodeProblems } from '../scoring/NodeProblems';
 import { NodeScorePanel } from '../scoring/NodeScorePanel';
+import { useEffectiveKind } from '../scoring/useCheck';
 
 export function NodeDetails({
   nodeId,
@@ -54,6 +55,7 @@ function NodeBody({
 function NodeView({ node, onSelect }: { node: NodeDetail; onSelect: (id: number | null) => void }) {
   const t = vi.node;
   const { assessment } = useApp();
+  const kind = useEffectiveKind(assessment?.id ?? null, node);
   const items = [
     { key: 'code', label: t.code, children: <span data-testid="node-code">{node.code}</span> },
     {
@@ -65,7 +67,11 @@ function NodeView({ node, onSelect }: { node: NodeDetail; onSelect: (id: number 
         </span>
       ),
     },
-    { key: 'kind', label: t.kind, children: NODE_KIND_LABEL[node.kind] },
+    {
+      key: 'kind',
+      label: t.kind,
+      children: <span data-testid="node-kind">{NODE_KIND_LABEL[kind]}</span>,
+    },
     ...(node.step !== null
       ? [{ key: 'step', label: vi.nodeEdit.step, children: <>{formatPoints(node.step)}</> }]
       : []),
@@ -150,7 +156,7 @@ function NodeView({ node, onSelect }: { node: NodeDetail; onSelect: (id: number 
       )}
       {assessment && <NodeProblems nodeId={node.id} assessmentId={assessment.id} />}
       {assessment && <NodeScorePanel node={node} assessmentId={assessment.id} />}
-      {node.isLeaf && node.kind !== 'survey' && (
+      {node.isLeaf && kind !== 'survey' && (
         <div style={{ marginTop: 12 }}>
           <NodeEvidence nodeId={node.id} code={node.code} evidenceSlots={node.evidenceSlots} />
         </div>

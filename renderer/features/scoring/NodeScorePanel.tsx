@@ -8,7 +8,7 @@ import { formatIndex, validateScore } from '../../../shared/scoring';
 import { call, CallError } from '../../api';
 import { vi } from '../../i18n/vi';
 import type { CheckData } from './useCheck';
-import { useCheck } from './useCheck';
+import { useCheck, useEffectiveKind } from './useCheck';
 
 const t = vi.score;
 
@@ -47,9 +47,7 @@ function ScoreForm({ node, assessmentId }: { node: NodeDetail; assessmentId: num
 
   const rollup = result?.rollup.get(node.id);
   const checkNode = input?.nodes.find((n) => n.id === node.id);
-  // The effective kind the check computed from the tree: a 'self' row under a penalty, bonus or
-  // survey group scores as that group does, exactly as the core validates it.
-  const kind = rollup?.kind ?? checkNode?.kind ?? node.kind;
+  const kind = useEffectiveKind(assessmentId, node);
   const applyLocally = (patch: Partial<NodeScore>) => {
     queryClient.setQueryData<CheckData>(key, (old) => {
       if (!old) return old;

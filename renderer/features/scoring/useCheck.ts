@@ -4,6 +4,7 @@ import { checkCompleteness, type CompletenessResult } from '../../../shared/comp
 import type { CheckInputSchema } from '../../../shared/contract/scoring';
 import type { z } from 'zod';
 import { call } from '../../api';
+import type { NodeKind } from '../../../shared/framework';
 
 export type CheckData = z.infer<typeof CheckInputSchema>;
 
@@ -27,4 +28,16 @@ export function useCheck(assessmentId: number | null): {
   const q = useCheckInput(assessmentId);
   const result = useMemo(() => (q.data ? checkCompleteness(q.data) : undefined), [q.data]);
   return { input: q.data, result, isPending: q.isPending, error: q.error };
+}
+
+/**
+ * The kind a node scores as: the check's roll-up gives a 'self' row under a penalty, bonus or
+ * survey group that group's kind, exactly as the core validates it.
+ */
+export function useEffectiveKind(
+  assessmentId: number | null,
+  node: { id: number; kind: NodeKind },
+): NodeKind {
+  const { result } = useCheck(assessmentId);
+  return result?.rollup.get(node.id)?.kind ?? node.kind;
 }
