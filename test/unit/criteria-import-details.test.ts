@@ -1,3 +1,5 @@
+// The importer on what official tables do: slots in one cell, "-1" deductions, options and step
+// in their own columns, warnings with cells, layouts it must ask about, offices to create.
 import { describe, expect, it } from 'vitest';
 import {
   exportCriteriaTable,
