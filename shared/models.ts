@@ -107,6 +107,14 @@ export const NodeDetail = TreeNode.extend({
 });
 export type NodeDetail = z.infer<typeof NodeDetail>;
 
+/** A stored file that failed, with the documents that point at it (for a person to act on). */
+export const FileProblem = z.object({
+  status: z.enum(['missing', 'corrupt']),
+  sha256: z.string(),
+  documents: z.array(z.object({ id: z.number().int(), name: z.string() })),
+});
+export type FileProblem = z.infer<typeof FileProblem>;
+
 export const VerifyReport = z.object({
   ok: z.boolean(),
   database: z.string(),
@@ -115,6 +123,7 @@ export const VerifyReport = z.object({
     missing: z.number().int(),
     corrupt: z.number().int(),
   }),
+  problems: z.array(FileProblem),
 });
 export type VerifyReport = z.infer<typeof VerifyReport>;
 

@@ -1,16 +1,9 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { CallContext } from '../../shared/api';
-import type { VerifyReport } from '../../shared/models';
+import type { FileProblem, VerifyReport } from '../../shared/models';
 import { FileStore } from './store/store';
 import type { Workspace } from './workspace';
-
-/** A stored file that failed, with the documents that point at it (for a person to act on). */
-export interface FileProblem {
-  status: 'missing' | 'corrupt';
-  sha256: string;
-  documents: { id: number; name: string }[];
-}
 
 /**
  * Checks the database (integrity_check, foreign keys) and re-hashes every stored file that
@@ -18,11 +11,7 @@ export interface FileProblem {
  */
 export const STORED_FILE_QUERIES: string[] = ['SELECT sha256 FROM document'];
 
-export async function verifyWorkspace(
-  ws: Workspace,
-  ctx: CallContext,
-  opts: { problems?: FileProblem[] } = {},
-): Promise<VerifyReport> {
+export async function verifyWorkspace(ws: Workspace, ctx: CallContext): Promise<VerifyReport> {
   // SQLite describes damage in English page terms; a person reads how much, and what to do.
   const integrity = (ws.db.pragma('integrity_check') as { integrity_check: string }[]).map(
     (r) => r.integrity_check,
@@ -47,13 +36,13 @@ export async function verifyWorkspace(
   let missing = 0;
   let corrupt = 0;
   let checked = 0;
+  const problems: FileProblem[] = [];
   for (const sha of hashes) {
     if (ctx.signal.aborted) break;
     const status = await ws.store.verify(sha);
     if (status === 'missing') missing++;
     if (status === 'corrupt') corrupt++;
-    if (status !== 'ok')
-      opts.problems?.push({ status, sha256: sha, documents: documentsOf(ws, sha) });
+    if (status !== 'ok') problems.push({ status, sha256: sha, documents: documentsOf(ws, sha) });
     // Remembered so the completeness check can name a corrupt file without re-hashing it.
     remember?.run(sha, status, new Date().toISOString());
     checked++;
@@ -63,13 +52,19 @@ export async function verifyWorkspace(
     ok: database === 'ok' && missing === 0 && corrupt === 0,
     database,
     files: { checked, missing, corrupt },
+    problems,
   };
 }
 
 function documentsOf(ws: Workspace, sha256: string): FileProblem['documents'] {
-  return ws.db
-    .prepare('SELECT id, original_name AS name FROM document WHERE sha256 = ? ORDER BY id')
-    .all(sha256) as FileProblem['documents'];
+  return (
+    ws.db
+      // Named as the completeness check names documents: the subject, else the file name.
+      .prepare(
+        'SELECT id, COALESCE(subject, original_name) AS name FROM document WHERE sha256 = ? ORDER BY id',
+      )
+      .all(sha256) as FileProblem['documents']
+  );
 }
 
 /**
@@ -81,7 +76,6 @@ export async function verifyStoreOnly(
   dir: string,
   database: string,
   ctx: CallContext,
-  opts: { problems?: FileProblem[] } = {},
 ): Promise<VerifyReport> {
   const store = new FileStore(path.join(dir, 'files'));
   const hashes: string[] = [];
@@ -101,14 +95,15 @@ export async function verifyStoreOnly(
   }
   let checked = 0;
   let corrupt = 0;
+  const problems: FileProblem[] = [];
   for (const sha of hashes) {
     if (ctx.signal.aborted) break;
     if ((await store.verify(sha)) === 'corrupt') {
       corrupt++;
-      opts.problems?.push({ status: 'corrupt', sha256: sha, documents: [] });
+      problems.push({ status: 'corrupt', sha256: sha, documents: [] });
     }
     checked++;
     ctx.progress(checked, hashes.length, 'Kiểm tra tệp');
   }
-  return { ok: false, database, files: { checked, missing: 0, corrupt } };
+  return { ok: false, database, files: { checked, missing: 0, corrupt }, problems };
 }

@@ -419,6 +419,7 @@ export const vi = {
     verifyProblems: (n: number, corrupt: number, missing: number) =>
       `Đã kiểm tra ${n} tệp: ${corrupt} tệp hỏng, ${missing} tệp thiếu.`,
     verifyCorrupt: 'Tệp hỏng',
+    verifyNoDocument: 'tệp không gắn với tài liệu nào',
     verifyMissing: 'Tệp thiếu',
     verifyFix: 'Hãy thêm lại tài liệu từ bản gốc hoặc khôi phục từ bản sao lưu.',
     verifyDatabase: (msg: string) => `Cơ sở dữ liệu: ${msg}`,

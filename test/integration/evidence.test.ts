@@ -633,16 +633,23 @@ describe('audit and verify', () => {
       ok: true,
       database: 'ok',
       files: { checked: 3, missing: 0, corrupt: 0 },
+      problems: [],
     });
     const [a, b] = r.results.map((x) => x.document!.sha256);
     const file = (sha: string) => path.join(dir, 'files', sha.slice(0, 2), sha.slice(2));
     rmSync(file(a!));
     writeFileSync(file(b!), 'hỏng');
     expect(statSync(file(b!)).size).toBeGreaterThan(0);
+    const [docA, docB] = r.results.map((x) => x.document!);
     expect(await call(core, 'workspace.verify', {})).toEqual({
       ok: false,
       database: 'ok',
       files: { checked: 3, missing: 1, corrupt: 1 },
+      // Each failed file with the documents that point at it, whatever year links them.
+      problems: expect.arrayContaining([
+        { status: 'missing', sha256: a, documents: [{ id: docA!.id, name: expect.any(String) }] },
+        { status: 'corrupt', sha256: b, documents: [{ id: docB!.id, name: expect.any(String) }] },
+      ]),
     });
     const preview = await core.dispatch('evidence.content', {
       documentId: r.results[0]!.document!.id,

@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Option } from 'commander';
-import type { UnitLevel, VerifyReport } from '../../../shared/models';
+import type { FileProblem, UnitLevel, VerifyReport } from '../../../shared/models';
 import { defaultOffices } from '../../core/org';
 import { toApiError } from '../../core/dispatch';
 import { describeZodError } from '../../core/validation';
 import { api } from '../../../shared/api';
 import { CoreError } from '../../core/errors';
-import { verifyStoreOnly, verifyWorkspace, type FileProblem } from '../../core/verify';
+import { verifyStoreOnly, verifyWorkspace } from '../../core/verify';
 import { DB_FILE, openWorkspace, type Workspace } from '../../core/workspace';
 import { formatPoints } from '../../../shared/points';
 import { CliError, table } from '../output';
@@ -141,8 +141,7 @@ export function workspaceCommands({ command, run }: CliKit): void {
 
   command('verify <dir>', 'Kiểm tra cơ sở dữ liệu và băm lại mọi tệp đã lưu').action(
     run(async (dir: string) => {
-      const problems: FileProblem[] = [];
-      const { report: r, saved, notSaved } = await verifyFolder(path.resolve(dir), problems);
+      const { report: r, saved, notSaved } = await verifyFolder(path.resolve(dir));
       const named = (p: FileProblem) =>
         p.documents.length
           ? p.documents.map((d) => `tài liệu #${d.id} “${d.name}”`).join(', ')
@@ -153,18 +152,13 @@ export function workspaceCommands({ command, run }: CliKit): void {
         // The documented shape, plus which documents failed (fields may be added).
         json: {
           ...r,
-          problems: problems.map((p) => ({
-            status: p.status,
-            sha256: p.sha256,
-            documents: p.documents,
-          })),
           // Whether the statuses were recorded for `hskc check` (false: e.g. the app held the lock).
           saved,
         },
         text: [
           `Cơ sở dữ liệu: ${r.database === 'ok' ? 'tốt' : r.database}`,
           `Tệp: đã kiểm tra ${r.files.checked}, thiếu ${r.files.missing}, hỏng ${r.files.corrupt}`,
-          ...problems.map((p) => `  ${p.status === 'missing' ? 'Thiếu' : 'Hỏng'}: ${named(p)}`),
+          ...r.problems.map((p) => `  ${p.status === 'missing' ? 'Thiếu' : 'Hỏng'}: ${named(p)}`),
           r.ok ? 'Kết quả: hồ sơ toàn vẹn.' : 'Kết quả: hồ sơ CÓ LỖI.',
           ...(notSaved ? [notSaved] : []),
         ].join('\n'),
@@ -211,13 +205,12 @@ function canFallBack(e: unknown): boolean {
 
 /**
  * Verifies beside the contract's workspace.verify: a database that cannot be read is a finding
- * (`database` names it) rather than an error, and the failed files are named. `notSaved` is the
+ * (`database` names it) rather than an error. `notSaved` is the
  * line to print when the statuses could not be recorded (null when they were, or when the
  * database could not be read at all).
  */
 async function verifyFolder(
   dir: string,
-  problems: FileProblem[],
 ): Promise<{ report: VerifyReport; saved: boolean; notSaved: string | null }> {
   let opened: ReturnType<typeof openForVerify>;
   try {
@@ -225,7 +218,7 @@ async function verifyFolder(
   } catch (e) {
     if (e instanceof CoreError && e.code === 'DB_CORRUPT') {
       return {
-        report: await verifyStoreOnly(dir, e.message, noContext, { problems }),
+        report: await verifyStoreOnly(dir, e.message, noContext),
         saved: false,
         notSaved: null,
       };
@@ -234,18 +227,16 @@ async function verifyFolder(
   }
   const { ws, notSaved } = opened;
   try {
-    const report = await verifyWorkspace(ws, noContext, { problems });
+    const report = await verifyWorkspace(ws, noContext);
     return { report, saved: !ws.readOnly, notSaved };
   } catch (e) {
     const code = (e as { code?: string }).code;
     if (code !== 'SQLITE_CORRUPT' && code !== 'SQLITE_NOTADB') throw new CliError(toApiError(e));
-    problems.length = 0;
     return {
       report: await verifyStoreOnly(
         dir,
         'Tệp cơ sở dữ liệu của hồ sơ bị hỏng hoặc không phải là cơ sở dữ liệu.',
         noContext,
-        { problems },
       ),
       saved: false,
       notSaved: null,

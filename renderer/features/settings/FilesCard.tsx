@@ -16,7 +16,6 @@ import { useState } from 'react';
 import type { VerifyReport } from '../../../shared/models';
 import type { Settings } from '../../../shared/settings';
 import { call, CallError } from '../../api';
-import { useApp } from '../../app/context';
 import { QueryState } from '../../components/QueryState';
 import { vi } from '../../i18n/vi';
 import { useCoreAction } from '../criteria/useCoreAction';
@@ -113,21 +112,14 @@ function LibreOfficeStatus() {
   );
 }
 
-interface Verified {
-  report: VerifyReport;
-  /** Documents whose file failed, by name, as the completeness check now reports them. */
-  bad: { id: number; title: string; status: 'missing' | 'corrupt' }[];
-}
-
 /**
  * "Kiểm tra tệp": re-hashes every stored file so a damaged or vanished one shows up in the
  * completeness check (and here, by name) before the dossier is exported, not after.
  */
 function VerifyFiles() {
-  const { assessment } = useApp();
   const queryClient = useQueryClient();
   const [running, setRunning] = useState<{ done: number; total: number } | null>(null);
-  const [result, setResult] = useState<Verified | null>(null);
+  const [result, setResult] = useState<VerifyReport | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const run = async () => {
@@ -138,18 +130,7 @@ function VerifyFiles() {
     const stop = followJob(jobId, (p) => setRunning({ done: p.done, total: p.total }));
     try {
       const report = await call('workspace.verify', {}, { jobId });
-      let bad: Verified['bad'] = [];
-      if (report.files.corrupt + report.files.missing > 0) {
-        const input = await call('check.input', assessment ? { assessmentId: assessment.id } : {});
-        bad = input.documents
-          .filter((d) => d.fileStatus !== 'ok')
-          .map((d) => ({
-            id: d.id,
-            title: d.title,
-            status: d.fileStatus as 'missing' | 'corrupt',
-          }));
-      }
-      setResult({ report, bad });
+      setResult(report);
       // The check, the library and the dashboard read the remembered file status: refresh them.
       void queryClient.invalidateQueries();
     } catch (e) {
@@ -160,7 +141,7 @@ function VerifyFiles() {
     }
   };
 
-  const files = result?.report.files;
+  const files = result?.files;
   const damaged = files ? files.corrupt + files.missing : 0;
   return (
     <div className="files-verify" data-testid="files-verify">
@@ -191,25 +172,28 @@ function VerifyFiles() {
           className="files-verify-status"
           data-testid="files-verify-result"
           showIcon
-          type={damaged > 0 || result.report.database !== 'ok' ? 'error' : 'success'}
+          type={damaged > 0 || result.database !== 'ok' ? 'error' : 'success'}
           title={
             damaged > 0
               ? t.verifyProblems(files.checked, files.corrupt, files.missing)
               : t.verifyAllOk(files.checked)
           }
           description={
-            damaged > 0 || result.report.database !== 'ok' ? (
+            damaged > 0 || result.database !== 'ok' ? (
               <>
-                {result.report.database !== 'ok' && (
-                  <div>{t.verifyDatabase(result.report.database)}</div>
-                )}
-                {result.bad.length > 0 && (
+                {result.database !== 'ok' && <div>{t.verifyDatabase(result.database)}</div>}
+                {result.problems.length > 0 && (
                   <ul className="files-verify-list">
-                    {result.bad.map((d) => (
-                      <li key={d.id}>
-                        {d.status === 'corrupt' ? t.verifyCorrupt : t.verifyMissing}: {d.title}
-                      </li>
-                    ))}
+                    {result.problems.flatMap((p) =>
+                      (p.documents.length
+                        ? p.documents
+                        : [{ id: p.sha256, name: t.verifyNoDocument }]
+                      ).map((d) => (
+                        <li key={`${p.sha256}-${d.id}`}>
+                          {p.status === 'corrupt' ? t.verifyCorrupt : t.verifyMissing}: {d.name}
+                        </li>
+                      )),
+                    )}
                   </ul>
                 )}
                 {damaged > 0 && <div>{t.verifyFix}</div>}
