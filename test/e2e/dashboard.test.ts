@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Input, Method, Output } from '../../shared/api';
+import type { Input, Method } from '../../shared/api';
 import { formatPoints } from '../../shared/points';
 import { formatIndex } from '../../shared/scoring';
 import {
@@ -11,6 +11,7 @@ import {
   type RunningApp,
 } from '../helpers/app';
 import { hasChromium } from '../helpers/browser';
+import { callOk } from '../helpers/workspace';
 
 /** Points as the check report gives them (9.5) shown the way the UI does ("9,5"). */
 const shown = (points: number) => formatPoints(Math.round(points * 100));
@@ -28,11 +29,7 @@ describe.skipIf(!hasChromium)('Tổng quan and Phân tích điểm', () => {
   let id: (code: string) => number;
 
   /** The same core call the CLI makes (the CLI cannot open the workspace while the app holds it). */
-  async function core<M extends Method>(method: M, input: Input<M>): Promise<Output<M>> {
-    const r = await app.core.dispatch(method, input);
-    if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-    return r.data as Output<M>;
-  }
+  const core = <M extends Method>(method: M, input: Input<M>) => callOk(app.core, method, input);
   const text = (testId: string) => app.page.getByTestId(testId).textContent();
 
   beforeAll(async () => {

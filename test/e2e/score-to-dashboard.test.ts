@@ -1,9 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Input, Method, Output } from '../../shared/api';
+import type { Input, Method } from '../../shared/api';
 import { hasChromium } from '../helpers/browser';
 import { openApp, openScreen, revealInTree, screenshot, type RunningApp } from '../helpers/app';
+import { callOk } from '../helpers/workspace';
 
 /**
  * What a coordinator does all season, through the UI only: type a score, watch the dashboard
@@ -15,11 +16,7 @@ describe.skipIf(!hasChromium)('from a typed score to the dashboard and back', ()
   let id: (code: string) => number;
 
   /** Setup the UI has its own screens for (adding nodes); the steps under test go through the UI. */
-  async function core<M extends Method>(method: M, input: Input<M>): Promise<Output<M>> {
-    const r = await app.core.dispatch(method, input);
-    if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-    return r.data as Output<M>;
-  }
+  const core = <M extends Method>(method: M, input: Input<M>) => callOk(app.core, method, input);
   const text = (testId: string) => app.page.getByTestId(testId).textContent();
   const openNode = async (title: string, code: string) => {
     await openScreen(app.page, 'Bộ tiêu chí');

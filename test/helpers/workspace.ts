@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createCore, type Core } from '../../electron/core';
+import type { Input, Method, Output } from '../../shared/api';
 
 /** A fresh temporary folder; removed by the returned cleanup. */
 export function tempDir(prefix = 'hskc-'): { dir: string; cleanup: () => void } {
@@ -20,3 +21,14 @@ export function testCore(dataDir: string, opts: { readOnly?: boolean } = {}): Co
 }
 
 export const ctx = { signal: new AbortController().signal, progress: () => {} };
+
+/** A core call that must succeed: its output, or an error naming the method, code and message. */
+export async function callOk<M extends Method>(
+  core: Core,
+  method: M,
+  input: Input<M>,
+): Promise<Output<M>> {
+  const r = await core.dispatch(method, input);
+  if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
+  return r.data as Output<M>;
+}

@@ -2,10 +2,8 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Core } from '../../electron/core';
-import type { Input, Method, Output } from '../../shared/api';
 import { parDistrictXlsx } from '../fixtures/criteria-tables';
-import { tempDir, testCore } from '../helpers/workspace';
+import { tempDir, testCore, callOk } from '../helpers/workspace';
 
 /** Core methods added for the criteria screens (import wizard). */
 
@@ -14,11 +12,7 @@ afterEach(() => {
   while (cleanups.length) cleanups.pop()!();
 });
 
-async function ok<M extends Method>(core: Core, method: M, input: Input<M>): Promise<Output<M>> {
-  const r = await core.dispatch(method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-  return r.data as Output<M>;
-}
+const ok = callOk;
 
 describe('criteria.canReplace', () => {
   it('allows replacing an untouched tree and refuses, with the reason, once a score exists', async () => {

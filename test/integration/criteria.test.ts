@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core';
-import type { Input, Method, Output } from '../../shared/api';
+import type { Method } from '../../shared/api';
 import { parsePoints } from '../../shared/points';
 import {
   hugeXlsx,
@@ -15,7 +15,7 @@ import {
   tableXlsx,
 } from '../fixtures/criteria-tables';
 import { runCli } from '../helpers/cli';
-import { tempDir, testCore } from '../helpers/workspace';
+import { tempDir, testCore, callOk } from '../helpers/workspace';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -31,11 +31,7 @@ async function demoCore(): Promise<{ core: Core; dir: string }> {
   return { core, dir: t.dir };
 }
 
-async function ok<M extends Method>(core: Core, method: M, input: Input<M>): Promise<Output<M>> {
-  const r = await core.dispatch(method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-  return r.data as Output<M>;
-}
+const ok = callOk;
 
 async function fail(core: Core, method: Method, input: unknown) {
   const r = await core.dispatch(method, input);

@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core';
 import { DEMO_DOCS, type DemoDoc } from '../../electron/core/demo/documents';
 import { analyseFile, type Analysis } from '../../electron/core/evidence/analysis';
-import { api, type Input, type Method, type Output } from '../../shared/api';
-import { tempDir, testCore } from '../helpers/workspace';
+import { type Input, type Method } from '../../shared/api';
+import { tempDir, testCore, callOk } from '../helpers/workspace';
 
 /**
  * The demo's text PDFs are what the app shows first: their text layer must read back as the
@@ -19,11 +19,7 @@ let core: Core;
 let files: Map<string, string>;
 const hasPdftotext = spawnSync('pdftotext', ['-v']).status === 0;
 
-async function call<M extends Method>(m: M, input: Input<M>): Promise<Output<M>> {
-  const r = await core.dispatch(m, input);
-  if (!r.ok) throw new Error(`${m}: ${r.error.code} ${r.error.message}`);
-  return api[m].output.parse(r.data) as Output<M>;
-}
+const call = <M extends Method>(method: M, input: Input<M>) => callOk(core, method, input);
 
 beforeAll(async () => {
   core = testCore(path.join(tmp.dir, 'ws'));

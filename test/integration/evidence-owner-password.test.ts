@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core';
 import { DEMO_DOCS } from '../../electron/core/demo/documents';
 import { loadFonts, textPdf } from '../../electron/core/demo/pdf';
-import { api, type Input, type Method, type Output } from '../../shared/api';
-import { tempDir, testCore } from '../helpers/workspace';
+import { type Input, type Method } from '../../shared/api';
+import { tempDir, testCore, callOk } from '../helpers/workspace';
 
 /**
  * PDFs from official portals often carry an owner password only ("hạn chế quyền": no editing,
@@ -26,11 +26,7 @@ let core: Core;
 const files: Record<string, string> = {};
 const source = DEMO_DOCS.find((d) => d.file === '215_KH-UBND_CCHC_2026.pdf')!;
 
-async function call<M extends Method>(m: M, input: Input<M>): Promise<Output<M>> {
-  const r = await core.dispatch(m, input);
-  if (!r.ok) throw new Error(`${m}: ${r.error.code} ${r.error.message}`);
-  return api[m].output.parse(r.data) as Output<M>;
-}
+const call = <M extends Method>(method: M, input: Input<M>) => callOk(core, method, input);
 
 beforeAll(async () => {
   if (!hasQpdf) return;

@@ -2,10 +2,10 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync 
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core';
-import { api, type Input, type Method, type Output } from '../../shared/api';
+import { api, type Input } from '../../shared/api';
 import { storedZip, writeEvidenceCorpus, type EvidenceCorpus } from '../fixtures/evidence-corpus';
 import { textPdf } from '../fixtures/pdf-bytes';
-import { tempDir, testCore } from '../helpers/workspace';
+import { tempDir, testCore, callOk } from '../helpers/workspace';
 
 const tmp = tempDir('hskc-evidence-');
 let corpus: EvidenceCorpus;
@@ -36,11 +36,7 @@ async function workspace(): Promise<{ core: Core; dir: string; node: (code: stri
   return { core, dir, node };
 }
 
-async function call<M extends Method>(core: Core, m: M, input: Input<M>): Promise<Output<M>> {
-  const r = await core.dispatch(m, input);
-  if (!r.ok) throw new Error(`${m}: ${r.error.code} ${r.error.message}`);
-  return r.data as Output<M>;
-}
+const call = callOk;
 
 const doc = (name: string) => corpus.docs.find((d) => d.fileName === name)!.path;
 const ref = (p: string) => ({ path: p });

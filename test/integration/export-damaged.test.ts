@@ -24,7 +24,7 @@ import { FileStore } from '../../electron/core/store/store';
 import type { Input, Method, Output } from '../../shared/api';
 import { runCli } from '../helpers/cli';
 import { outlineTitles, pageTexts } from '../helpers/pdf';
-import { tempDir, testCore } from '../helpers/workspace';
+import { tempDir, testCore, callOk } from '../helpers/workspace';
 
 const hasQpdf = spawnSync('qpdf', ['--version']).status === 0;
 
@@ -42,11 +42,7 @@ async function call<M extends Method>(method: M, input: Input<M>) {
   >;
 }
 
-async function ok<M extends Method>(method: M, input: Input<M>): Promise<Output<M>> {
-  const r = await call(method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-  return r.data;
-}
+const ok = <M extends Method>(method: M, input: Input<M>) => callOk(core, method, input);
 
 /** A plain PDF without object streams, so a test can break one object in place. */
 async function plainPdf(title: string, pages: number): Promise<Uint8Array> {

@@ -23,8 +23,8 @@ import { COVER_TITLE } from '../../electron/core/export/pdf/cover';
 import { WorkerPool } from '../../electron/core/export/pdf/pool';
 import { dateLine, stampText, volumeFileName } from '../../electron/core/export/pdf/text';
 import { openWorkspace, type Workspace } from '../../electron/core/workspace';
-import type { Input, Method, Output } from '../../shared/api';
-import { tempDir, testCore } from '../helpers/workspace';
+import type { Input, Method } from '../../shared/api';
+import { tempDir, testCore, callOk } from '../helpers/workspace';
 import {
   A4,
   encodeJpeg,
@@ -55,11 +55,7 @@ let cleanup: () => void;
 const ids: Record<string, number> = {};
 const originals: Record<string, Uint8Array> = {};
 
-async function ok<M extends Method>(method: M, input: Input<M>): Promise<Output<M>> {
-  const r = await core.dispatch(method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-  return r.data as Output<M>;
-}
+const ok = <M extends Method>(method: M, input: Input<M>) => callOk(core, method, input);
 
 const ctx = (): PartContext => ({ signal: new AbortController().signal, progress: () => {} });
 

@@ -4,11 +4,11 @@ import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core';
-import type { Input, Method, Output } from '../../shared/api';
+import type { Method } from '../../shared/api';
 import { gapAreaFigures, gapTotals } from '../../shared/gap-view';
 import { parsePoints } from '../../shared/points';
 import { runCli } from '../helpers/cli';
-import { tempDir, testCore } from '../helpers/workspace';
+import { tempDir, testCore, callOk } from '../helpers/workspace';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -25,11 +25,7 @@ async function demo(): Promise<{ core: Core; dir: string; id: (code: string) => 
   return { core, dir: t.dir, id: async (code) => tree.nodes.find((n) => n.code === code)!.id };
 }
 
-async function ok<M extends Method>(core: Core, method: M, input: Input<M>): Promise<Output<M>> {
-  const r = await core.dispatch(method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-  return r.data as Output<M>;
-}
+const ok = callOk;
 async function fail(core: Core, method: Method, input: unknown) {
   const r = await core.dispatch(method, input);
   if (r.ok) throw new Error(`${method} should have failed`);
