@@ -3,7 +3,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core';
 import { api, type Input } from '../../shared/api';
-import { storedZip, writeEvidenceCorpus, type EvidenceCorpus } from '../fixtures/evidence-corpus';
+import { writeEvidenceCorpus, type EvidenceCorpus } from '../fixtures/evidence-corpus';
+import { storedZip } from '../fixtures/stored-zip';
 import { textPdf } from '../fixtures/pdf-bytes';
 import { tempDir, testCore, callOk } from '../helpers/workspace';
 

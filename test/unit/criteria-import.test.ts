@@ -9,6 +9,7 @@ import {
   type ImportPreview,
 } from '../../electron/core/criteria/import';
 import * as F from '../fixtures/criteria-tables';
+import { storedZip } from '../fixtures/stored-zip';
 
 /** A node by its path of codes: at(nodes, 'II', '3') is criterion 3 of area II. */
 function at(nodes: FrameworkNode[], ...codes: string[]): FrameworkNode {
@@ -636,17 +637,17 @@ describe('previewCriteriaTable: refusals', () => {
     [
       'an OpenDocument spreadsheet',
       () =>
-        F.storedZip({
-          mimetype: 'application/vnd.oasis.opendocument.spreadsheet',
-          'content.xml': '<x/>',
-        }),
+        storedZip([
+          ['mimetype', 'application/vnd.oasis.opendocument.spreadsheet'],
+          ['content.xml', '<x/>'],
+        ]),
       'a.ods',
       'UNSUPPORTED',
       /\.xlsx/,
     ],
     [
       'an unrelated zip',
-      () => F.storedZip({ 'readme.txt': 'xin chào' }),
+      () => storedZip([['readme.txt', 'xin chào']]),
       'a.zip',
       'BAD_FILE',
       /không phải bảng tính/,

@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { storedZip, writeEvidenceCorpus, type EvidenceCorpus } from '../fixtures/evidence-corpus';
+import { writeEvidenceCorpus, type EvidenceCorpus } from '../fixtures/evidence-corpus';
+import { storedZip } from '../fixtures/stored-zip';
 import { textPdf } from '../fixtures/pdf-bytes';
 import {
   SNIFF_HEAD_BYTES,
