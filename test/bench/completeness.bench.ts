@@ -17,6 +17,7 @@ import type {
   CheckScore,
 } from '../../shared/check-model';
 import { checkCompleteness } from '../../shared/completeness';
+import { seededRandom } from '../../shared/random';
 
 export interface DatasetOptions {
   leaves?: number;
@@ -24,18 +25,6 @@ export interface DatasetOptions {
   links?: number;
   year?: number;
   seed?: number;
-}
-
-/** mulberry32: small, fast, and the same numbers on every machine. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -50,7 +39,7 @@ export function generateCompletenessDataset(opts: DatasetOptions = {}): CheckInp
   const docCount = opts.documents ?? 20_000;
   const linkCount = opts.links ?? 30_000;
   const year = opts.year ?? 2024;
-  const rand = rng(opts.seed ?? 20240101);
+  const rand = seededRandom(opts.seed ?? 20240101);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
 

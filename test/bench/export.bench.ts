@@ -26,7 +26,6 @@ import {
   A4,
   encodeJpeg,
   encodePng,
-  rng,
   scanPdf,
   scanPixels,
   screenshotPixels,
@@ -34,6 +33,7 @@ import {
   withExifOrientation,
 } from '../fixtures/pdf-dossier-files';
 import { insertDocument, linkDocument } from '../fixtures/pdf-dossier-workspace';
+import { seededRandom } from '../../shared/random';
 
 const SCALE = Number(process.env.HSKC_BENCH_SCALE ?? '1');
 const TARGET = {
@@ -108,7 +108,7 @@ async function main(): Promise<void> {
 
     // 2. The documents.
     const t0 = performance.now();
-    const rand = rng(2026);
+    const rand = seededRandom(2026);
     const scanPages = Array.from({ length: 12 }, (_, i) => {
       const jpeg = encodeJpeg(1654, 2339, scanPixels(1654, 2339, 100 + i), 1, 60);
       return { jpeg, pxW: 1654, pxH: 2339, w: A4.w, h: A4.h };

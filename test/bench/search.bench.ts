@@ -17,21 +17,12 @@ import { openWorkspace } from '../../electron/core/workspace';
 import { tx } from '../../electron/core/db/open';
 import { insertDocument } from '../../electron/core/evidence/repo';
 import { reindex } from '../../electron/core/evidence/search';
+import { seededRandom } from '../../shared/random';
 
 const count = Number(process.argv[2] ?? 20_000);
 const fmt = (n: number, d = 1) => n.toFixed(d).replace('.', ',');
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = rng(20260101);
+const rand = seededRandom(20260101);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
 

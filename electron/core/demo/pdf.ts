@@ -6,6 +6,7 @@ import { degrees, drawImage, PDFDocument, rgb, type PDFFont, type PDFPage } from
 import type { DemoDoc } from './documents';
 import { A4, layoutDocument, type Style, type Surface } from './layout';
 import { advanceWidth, Coverage } from './raster';
+import { seededRandom } from '../../../shared/random';
 
 /** Demo PDFs: a text PDF as exported from the document system, or a scan of the printout. */
 
@@ -169,18 +170,6 @@ export async function textPdf(
   return { bytes: await doc.save(), pages, text };
 }
 
-/** mulberry32: the scan's speckles are the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** The printed, signed page run through an office scanner: greyish paper, no text layer. */
 export async function scannedPdf(
   d: DemoDoc,
@@ -189,7 +178,7 @@ export async function scannedPdf(
   const surface = new RasterSurface(fonts.parsed, 96);
   layoutDocument(surface, d);
   const doc = await newPdf(d.file, fonts);
-  const rand = rng(20260320);
+  const rand = seededRandom(20260320);
   for (const cov of surface.pages) {
     const mask = cov.resolve();
     const grey = new Uint8Array(mask.length);
