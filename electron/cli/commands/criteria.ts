@@ -3,7 +3,7 @@ import path from 'node:path';
 import { IMPORT_FIELD_LABEL } from '../../../shared/contract/criteria-import';
 import { formatPoints } from '../../../shared/points';
 import { foldVi } from '../../../shared/text';
-import { nodeByCode } from '../codes';
+import { findNode } from '../codes';
 import { CliError } from '../output';
 import { call, withCore, type CliKit } from '../program';
 
@@ -285,12 +285,7 @@ export function criteriaImportCommands({ command, run }: CliKit): void {
           o: { assessment?: string; coop?: string; keepOverrides?: boolean },
         ) =>
           withCore(dir, false, async (core) => {
-            const tree = await call(
-              core,
-              'criteria.tree',
-              o.assessment ? { assessmentId: Number(o.assessment) } : {},
-            );
-            const { node, code: shownCode } = nodeByCode(tree, code);
+            const { node, code: shownCode } = await findNode(core, code, o.assessment);
             const offices = await call(core, 'offices.list', {});
             const find = (name: string) => {
               const key = foldVi(name.trim());

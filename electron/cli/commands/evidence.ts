@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { EvidenceDocument, EvidenceListItem } from '../../../shared/contract/evidence';
 import { formatDateVi, parseDateVi } from '../../../shared/dates';
 import { documentLabel } from '../../../shared/evidence';
-import { nodeByCode } from '../codes';
+import { findNode } from '../codes';
 import { CliError, table } from '../output';
 import { call, withCore, type CliKit } from '../program';
 
@@ -47,12 +47,7 @@ export function evidenceCommands({ command, run, io }: CliKit): void {
           }
         }
         return withCore(dir, false, async (core) => {
-          const tree = await call(
-            core,
-            'criteria.tree',
-            o.assessment ? { assessmentId: Number(o.assessment) } : {},
-          );
-          const { node } = nodeByCode(tree, code);
+          const { node } = await findNode(core, code, o.assessment);
           const r = await call(core, 'evidence.add', {
             files: files.map((f) => ({ path: path.resolve(f) })),
             nodeId: node.id,

@@ -2,7 +2,7 @@ import { formatDateVi } from '../../../shared/dates';
 import { formatPoints, parsePoints, PointsFormatError } from '../../../shared/points';
 import { formatIndex } from '../../../shared/scoring';
 import { localToday } from '../../core/scoring/input';
-import { nodeByCode } from '../codes';
+import { findNode } from '../codes';
 import { CliError, table } from '../output';
 import { call, withCore, type CliKit } from '../program';
 
@@ -43,12 +43,7 @@ export function scoringCommands({ command, run }: CliKit): void {
           },
         ) =>
           withCore(dir, false, async (core) => {
-            const tree = await call(
-              core,
-              'criteria.tree',
-              o.assessment ? { assessmentId: Number(o.assessment) } : {},
-            );
-            const { node, code: shownCode } = nodeByCode(tree, code);
+            const { node, code: shownCode } = await findNode(core, code, o.assessment);
             const na = value.trim().toLowerCase() === 'na';
             const s = await call(core, 'score.set', {
               nodeId: node.id,
