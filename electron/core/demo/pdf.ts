@@ -42,7 +42,7 @@ export function loadFonts(resourcesDir: string): FontSet {
  * and earlier documents left the text layer without the commonest letters ("KẾ H ẠCH",
  * "Tự d"). Give a cached glyph the code points of the first lookup that knows them.
  */
-function withCodePoints(font: Font): Font {
+export function withCodePoints(font: Font): Font {
   const f = font as unknown as {
     getGlyph: (id: number, cps?: number[]) => { codePoints: number[] } | null;
   };
