@@ -41,6 +41,21 @@ export const Assessment = z.object({
 });
 export type Assessment = z.infer<typeof Assessment>;
 
+/**
+ * The assessment whose results are "last year" for `current`: the latest earlier year of the
+ * same index (a PAPI tracker never feeds PAR scores), newest id first among equals.
+ */
+export function previousAssessment<A extends Pick<Assessment, 'id' | 'year' | 'indexKind'>>(
+  all: readonly A[],
+  current: Pick<Assessment, 'year' | 'indexKind'>,
+): A | null {
+  return (
+    all
+      .filter((a) => a.year < current.year && a.indexKind === current.indexKind)
+      .sort((a, b) => b.year - a.year || b.id - a.id)[0] ?? null
+  );
+}
+
 export const WorkspaceInfo = z.object({
   initialized: z.boolean(),
   dataDir: z.string(),

@@ -8,6 +8,7 @@ import {
   unscoredByArea,
 } from '../../shared/gap-view';
 import { rollup } from '../../shared/scoring';
+import { previousAssessment } from '../../shared/models';
 
 type Area = GapAnalysis['areas'][number];
 
@@ -177,5 +178,21 @@ describe('unscoredByArea', () => {
     const scores = [s(11, 100), s(13, null, true), s(21, 0)];
     const map = unscoredByArea({ nodes, scores }, rollup(nodes, scores));
     expect([...map]).toEqual([[1, 150]]);
+  });
+});
+
+describe('previousAssessment', () => {
+  it('takes the latest earlier year of the same index, newest id first among equals', () => {
+    const a = (id: number, year: number, indexKind: 'PAR' | 'PAPI') => ({ id, year, indexKind });
+    const all = [
+      a(1, 2024, 'PAR'),
+      a(2, 2025, 'PAR'),
+      a(3, 2025, 'PAR'),
+      a(4, 2025, 'PAPI'),
+      a(5, 2026, 'PAR'),
+    ];
+    expect(previousAssessment(all, a(5, 2026, 'PAR'))?.id).toBe(3);
+    expect(previousAssessment(all, a(6, 2026, 'PAPI'))?.id).toBe(4);
+    expect(previousAssessment(all, a(1, 2024, 'PAR'))).toBeNull();
   });
 });

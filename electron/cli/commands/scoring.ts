@@ -5,6 +5,7 @@ import { localToday } from '../../core/scoring/input';
 import { findNode } from '../codes';
 import { CliError, table } from '../output';
 import { call, withCore, type CliKit } from '../program';
+import { previousAssessment } from '../../../shared/models';
 
 const pts = (n: number) => formatPoints(Math.round(n * 100));
 
@@ -105,12 +106,9 @@ export function scoringCommands({ command, run }: CliKit): void {
               code: 'NOT_FOUND',
               message: 'Hồ sơ chưa có kỳ đánh giá nào.',
             });
-          // The latest assessment of an earlier year (newest id first among equals).
           const source = o.from
             ? byId(o.from, 'để chép')
-            : info.assessments
-                .filter((x) => x.year < target.year)
-                .sort((a, b) => b.year - a.year || b.id - a.id)[0];
+            : previousAssessment(info.assessments, target);
           if (!source)
             throw new CliError({
               code: 'NOT_FOUND',

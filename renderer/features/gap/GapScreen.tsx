@@ -29,6 +29,7 @@ import { QueryState } from '../../components/QueryState';
 import { downloadBase64 } from '../../files';
 import { vi } from '../../i18n/vi';
 import { useCheck } from '../scoring/useCheck';
+import { previousAssessment } from '../../../shared/models';
 
 const t = vi.gap;
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -73,17 +74,11 @@ export function GapScreen() {
 }
 
 function GapView({ gap, assessmentId }: { gap: GapAnalysis; assessmentId: number }) {
-  const { navigate, info, assessment } = useApp();
+  const { navigate, info } = useApp();
   const { message } = AntApp.useApp();
   const queryClient = useQueryClient();
-  // The latest earlier year's assessment of the same index: its results are "last year" here.
-  const previous = useMemo(
-    () =>
-      info.assessments
-        .filter((a) => a.year < gap.year && (!assessment || a.indexKind === assessment.indexKind))
-        .sort((a, b) => b.year - a.year || b.id - a.id)[0] ?? null,
-    [info.assessments, gap.year, assessment],
-  );
+  const current = info.assessments.find((a) => a.id === assessmentId);
+  const previous = current ? previousAssessment(info.assessments, current) : null;
   const check = useCheck(assessmentId);
   const { notApplicable, unscored } = useMemo(
     () =>
